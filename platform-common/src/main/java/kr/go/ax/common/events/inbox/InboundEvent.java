@@ -1,0 +1,44 @@
+package kr.go.ax.common.events.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import kr.go.ax.common.web.RequestIds;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** A CloudEvent received from Kafka, with the correlation id that travelled in its headers. */
+public record InboundEvent(String id, String type, String source, String subject, Instant time, String data,
+        String requestId) {
+
+    /** Reads the CloudEvents attributes of a record; empty when the record is not a CloudEvent. */
+    @SuppressWarnings("unchecked")
+    public static Optional<InboundEvent> from(Message<String> message) {
+        Optional<IncomingCloudEventMetadata<String>> ce = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(m -> (IncomingCloudEventMetadata<String>) m);
+        if (ce.isEmpty() || ce.get().getId() == null || ce.get().getType() == null) {
+            return Optional.empty();
+        }
+        IncomingCloudEventMetadata<String> meta = ce.get();
+        String requestId = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(k -> k.getHeaders().lastHeader(RequestIds.HEADER.toLowerCase()))
+                .map(Header::value)
+                .map(v -> new String(v, StandardCharsets.UTF_8))
+                .orElse(null);
+        return Optional.of(new InboundEvent(meta.getId(), meta.getType(),
+                meta.getSource() == null ? null : meta.getSource().toString(), meta.getSubject().orElse(null),
+                meta.getTimeStamp().map(t -> t.toInstant()).orElse(null), message.getPayload(), requestId));
+    }
+
+    public <T> T dataAs(Class<T> type, ObjectMapper objectMapper) {
+        try {
+            return objectMapper.readValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + id + " of type " + type + " has unreadable data", e);
+        }
+    }
+}
