@@ -2,8 +2,12 @@ package kr.go.ax.common.events.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import kr.go.ax.common.web.RequestIds;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,17 +16,25 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs a consumer's handler exactly once per event id: inbox row and effect in one transaction, a bounded number of
- * attempts, then a nack that sends the record to the channel's dead-letter topic with the error. A record is never
- * skipped silently.
+ * Runs a consumer's handler exactly once per event id: inbox row and effect in one transaction.
+ * <ul>
+ * <li>A failure of the infrastructure (database unreachable or restarting, deadlock) is retried until it passes:
+ * the event waits, it is neither skipped nor dead-lettered.</li>
+ * <li>A failure of the event itself is retried a bounded number of times, then the record is nacked and goes to the
+ * channel's dead-letter topic with the error. A record is never skipped silently.</li>
+ * <li>While the service shuts down, the record is left unacknowledged, so its offset is not committed and it is
+ * delivered again after the restart.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final Inbox inbox;
     private final MeterRegistry meters;
     private final int maxAttempts;
+    private volatile boolean stopping;
 
     public InboxProcessor(Inbox inbox, MeterRegistry meters,
             @ConfigProperty(name = "ax.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
@@ -31,10 +43,15 @@ public class InboxProcessor {
         this.maxAttempts = maxAttempts;
     }
 
+    /** Early in shutdown, before the database pool closes. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
     public CompletionStage<Void> process(String consumer, Message<String> message, EventHandler handler) {
         Optional<InboundEvent> parsed = InboundEvent.from(message);
         if (parsed.isEmpty()) {
-            meters.counter("ax.inbox.events", "consumer", consumer, "outcome", "dead-lettered").increment();
+            count(consumer, "dead-lettered");
             return message.nack(new IllegalArgumentException("Record is not a CloudEvent (no ce_id/ce_type)"));
         }
         InboundEvent event = parsed.get();
@@ -42,7 +59,12 @@ public class InboxProcessor {
             MDC.put(RequestIds.MDC_KEY, event.requestId());
         }
         try {
-            for (int attempt = 1;; attempt++) {
+            int eventFailures = 0;
+            long backoff = 100;
+            while (true) {
+                if (stopping) {
+                    return leaveForRedelivery(event);
+                }
                 try {
                     boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                         if (!inbox.firstDelivery(consumer, event)) {
@@ -51,25 +73,41 @@ public class InboxProcessor {
                         handler.apply(event);
                         return true;
                     });
-                    meters.counter("ax.inbox.events", "consumer", consumer, "outcome",
-                            applied ? "applied" : "duplicate").increment();
+                    count(consumer, applied ? "applied" : "duplicate");
                     return message.ack();
                 } catch (Exception e) {
-                    if (attempt >= maxAttempts) {
-                        LOG.errorf(e, "Event %s (%s) failed %d times; sending it to the dead-letter topic",
-                                event.id(), event.type(), attempt);
-                        meters.counter("ax.inbox.events", "consumer", consumer, "outcome", "dead-lettered")
-                                .increment();
-                        return message.nack(e);
+                    if (stopping) {
+                        return leaveForRedelivery(event);
                     }
-                    LOG.warnf("Event %s (%s) failed on attempt %d: %s", event.id(), event.type(), attempt,
-                            e.getMessage());
-                    sleep(100L * attempt * attempt);
+                    if (TransientFailures.isTransient(e)) {
+                        LOG.warnf("Event %s (%s) waits for the infrastructure: %s", event.id(), event.type(),
+                                TransientFailures.describe(e));
+                    } else if (++eventFailures >= maxAttempts) {
+                        LOG.errorf(e, "Event %s (%s) failed %d times; sending it to the dead-letter topic",
+                                event.id(), event.type(), eventFailures);
+                        count(consumer, "dead-lettered");
+                        return message.nack(e);
+                    } else {
+                        LOG.warnf("Event %s (%s) failed on attempt %d: %s", event.id(), event.type(), eventFailures,
+                                e.getMessage());
+                    }
+                    sleep(backoff);
+                    backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
                 }
             }
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    /** Neither ack nor nack: the offset stays uncommitted and the broker delivers the record again. */
+    private static CompletionStage<Void> leaveForRedelivery(InboundEvent event) {
+        LOG.infof("Shutting down: event %s (%s) is left for redelivery", event.id(), event.type());
+        return new CompletableFuture<>();
+    }
+
+    private void count(String consumer, String outcome) {
+        meters.counter("ax.inbox.events", "consumer", consumer, "outcome", outcome).increment();
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,122 @@
+package kr.go.ax.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The skeleton's whole path, only through the gateway: an admin creates a call in applications-service; its outbox
+ * publishes a CloudEvent to Kafka; budget-service and evaluation-service consume it into their own databases; the
+ * copies are read back through the gateway with other callers' keys.
+ */
+class CallFlowThroughGatewayTest {
+
+    @BeforeAll
+    static void startSuite() {
+        RestAssured.baseURI = Suite.get().gatewayUrl();
+    }
+
+    static String callBody(String code) {
+        return """
+                {"code": "%s", "title": "Region-Led AI Transformation 2026",
+                 "opensAt": "2026-02-04T00:00:00Z", "closesAt": "2026-03-10T09:00:00Z", "fiscalYears": [2026, 2027],
+                 "slots": 2, "reserveSlots": 1,
+                 "fundingRules": {"centralPoolPerYearKrw": 14000000000, "centralReferencePerRegionPerYearKrw": 7000000000,
+                                  "centralShareMaxBp": 6000, "localGovernmentShareMinBp": 2000},
+                 "eligibility": {"excludedRegions": ["KR-11", "KR-48", "KR-27", "KR-31", "KR-46", "KR-49"]},
+                 "evaluation": {"documentWeightPct": 40, "presentationWeightPct": 60}}""".formatted(code);
+    }
+
+    @Test
+    void callCreatedThroughGatewayReachesBudgetAndEvaluation() {
+        String code = "AX-E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String id = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON).body(callBody(code))
+                .when().post("/api/v1/calls")
+                .then().statusCode(201)
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo("DRAFT"))
+                .extract().path("id");
+
+        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/calls/" + id)
+                .then().statusCode(200).body("code", equalTo(code));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-portal").get("/api/v1/budget/calls/" + id + "/funding-rules")
+                .then().statusCode(200)
+                .body("code", equalTo(code))
+                .body("centralShareMaxBp", equalTo(6000))
+                .body("localGovernmentShareMinBp", equalTo(2000))
+                .body("centralReferencePerRegionPerYearKrw", equalTo(7000000000L)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-evaluator-1").get("/api/v1/evaluation/calls/" + id + "/settings")
+                .then().statusCode(200)
+                .body("documentWeightPct", equalTo(40))
+                .body("presentationWeightPct", equalTo(60))
+                .body("slots", equalTo(2)));
+    }
+
+    @Test
+    void identityIsEnforcedByTheGatewayAndTheServices() {
+        given().get("/api/v1/calls")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("UNAUTHENTICATED"));
+        given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)
+                .body(callBody("AX-E2E-FORBIDDEN"))
+                .post("/api/v1/calls")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
+        // A token forged by the caller is replaced by the gateway's own: the key decides, not the header.
+        given().header("X-API-Key", "demo-region-KR-26").header("Authorization", "Bearer forged")
+                .contentType(ContentType.JSON).body(callBody("AX-E2E-FORGED"))
+                .post("/api/v1/calls")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void badInputThroughTheGatewayIsAProblemNotA500() {
+        given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON).body("{\"code\": \"AX-1\", ")
+                .post("/api/v1/calls")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void consoleListsEveryServiceDocument() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/api/v1/gateway/openapi/applications")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/calls"));
+        given().get("/api/v1/gateway/openapi/budget")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/budget/calls/{callId}/funding-rules"));
+        given().get("/api/v1/gateway/openapi/evaluation")
+                .then().statusCode(200)
+                .body("components.securitySchemes", hasKey("apiKey"));
+    }
+
+    @Test
+    void servicesReportDatabaseAndBrokerInReadiness() {
+        Suite suite = Suite.get();
+        for (String service : new String[] {"applications-service", "budget-service", "evaluation-service"}) {
+            given().baseUri("http://127.0.0.1:" + suite.ports.get(service)).get("/q/health/ready")
+                    .then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItem("Database connections health check"))
+                    .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package kr.go.ax.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as separate processes: the four packaged services (built earlier in the reactor), started with the
+ * local profile on free ports, against the real broker and their own {@code *_e2e} databases (cleaned at start).
+ * Started once per test JVM and stopped when it exits.
+ */
+final class Suite {
+    private static Suite instance;
+
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Path root = Path.of(System.getProperty("ax.root", ".."));
+    private final Path work = root.resolve("system-tests/target/e2e");
+
+    static synchronized Suite get() {
+        if (instance == null) {
+            instance = new Suite();
+            instance.start();
+        }
+        return instance;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(work);
+            Path[] keys = writeKeyPair();
+            for (String service : List.of("applications-service", "budget-service", "evaluation-service",
+                    "gateway")) {
+                ports.put(service, freePort());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+            for (String service : List.of("applications", "budget", "evaluation")) {
+                launch(service + "-service", List.of(
+                        "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_" + service + "_e2e",
+                        "-Dquarkus.flyway.clean-at-start=true",
+                        "-Dquarkus.flyway.clean-disabled=false",
+                        "-Dmp.messaging.connector.smallrye-kafka.group.id=" + service + "-service.e2e"),
+                        Map.of("AX_JWT_PUBLIC_KEY", keys[1].toString()));
+            }
+            launch("gateway", List.of(), Map.of(
+                    "AX_JWT_PRIVATE_KEY", keys[0].toString(),
+                    "APPLICATIONS_URL", "http://127.0.0.1:" + ports.get("applications-service"),
+                    "BUDGET_URL", "http://127.0.0.1:" + ports.get("budget-service"),
+                    "EVALUATION_URL", "http://127.0.0.1:" + ports.get("evaluation-service")));
+            for (String service : ports.keySet()) {
+                awaitReady(service);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch(String service, List<String> properties, Map<String, String> env) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.profile=local");
+        command.add("-Dquarkus.http.port=" + ports.get(service));
+        command.addAll(properties);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(service + ".log").toFile());
+        builder.environment().putAll(env);
+        processes.add(builder.start());
+        readyAfter.put(service, Duration.ofNanos(System.nanoTime()));
+    }
+
+    private void awaitReady(String service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    Duration started = readyAfter.get(service);
+                    readyAfter.put(service, Duration.ofNanos(System.nanoTime()).minus(started));
+                    System.out.printf("system-tests: %s ready in %d ms%n", service,
+                            readyAfter.get(service).toMillis());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("A service exited during start-up; see " + work + "/*.log");
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within 120 s; see " + work + "/" + service + ".log");
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A fresh signing key pair for this run: the gateway signs with the private key, services verify. */
+    private Path[] writeKeyPair() throws IOException {
+        KeyPair pair;
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            pair = generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path privateKey = work.resolve("jwt-private.pem");
+        Path publicKey = work.resolve("jwt-public.pem");
+        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        return new Path[] {privateKey, publicKey};
+    }
+
+    private static String pem(String kind, byte[] der) {
+        return "-----BEGIN " + kind + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + kind + "-----\n";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
