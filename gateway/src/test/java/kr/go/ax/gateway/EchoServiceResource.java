@@ -46,6 +46,11 @@ public class EchoServiceResource implements QuarkusTestResourceLifecycleManager 
                         + exchange.getRequestURI() + "\",\"bodyLength\":" + length + ",\"headers\":{" + headers + "}}")
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                // Like the services, echo the request id back.
+                String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+                if (requestId != null) {
+                    exchange.getResponseHeaders().add("X-Request-Id", requestId);
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

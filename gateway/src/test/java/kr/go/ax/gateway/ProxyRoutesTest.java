@@ -52,6 +52,8 @@ class ProxyRoutesTest {
                 .body("headers.x-request-id", equalTo("req-123"))
                 .body("headers.x-forwarded-proto", equalTo("http"));
 
+        assertEquals(List.of("req-123"), response.headers().getValues("X-Request-Id"), "one request id header");
+
         String authorization = response.jsonPath().getString("headers.authorization");
         assertTrue(authorization.startsWith("Bearer "), authorization);
         String[] jwt = authorization.substring("Bearer ".length()).split("\\.");

@@ -1,10 +1,12 @@
 package kr.go.ax.system;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -44,6 +46,8 @@ class CallFlowThroughGatewayTest {
                 .when().post("/api/v1/calls")
                 .then().statusCode(201)
                 .header("X-Request-Id", notNullValue())
+                // Links point at the gateway the client called, never at an internal service address.
+                .header("Location", startsWith(Suite.get().gatewayUrl() + "/api/v1/calls/"))
                 .body("status", equalTo("DRAFT"))
                 .extract().path("id");
 
@@ -117,6 +121,12 @@ class CallFlowThroughGatewayTest {
                     .body("status", equalTo("UP"))
                     .body("checks.name", hasItem("Database connections health check"))
                     .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+            given().baseUri("http://127.0.0.1:" + suite.ports.get(service)).get("/q/metrics")
+                    .then().statusCode(200)
+                    .body(containsString("jvm_memory_used_bytes"));
+            given().baseUri("http://127.0.0.1:" + suite.ports.get(service)).get("/q/health/started")
+                    .then().statusCode(200)
+                    .body("status", equalTo("UP"));
         }
     }
 }

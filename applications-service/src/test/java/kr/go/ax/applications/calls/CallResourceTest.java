@@ -56,8 +56,8 @@ class CallResourceTest {
     @Test
     void creationIsPublishedAsCloudEventKeyedByCallId() {
         String code = CallRequests.uniqueCode();
-        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
-                .body(CallRequests.valid(code))
+        String id = given().header("Authorization", admin()).header("X-Request-Id", "req-" + code)
+                .contentType(ContentType.JSON).body(CallRequests.valid(code))
                 .post("/api/v1/calls").then().statusCode(201).extract().path("id");
 
         var records = TestKafka.await("ax.calls", r -> id.equals(r.key()), Duration.ofSeconds(20));
@@ -67,6 +67,7 @@ class CallResourceTest {
         assertEquals("1.0", TestKafka.header(record, "ce_specversion"));
         assertEquals("/ax/applications-service", TestKafka.header(record, "ce_source"));
         assertEquals(id, TestKafka.header(record, "ce_subject"));
+        assertEquals("req-" + code, TestKafka.header(record, "x-request-id"), "correlation id travels with the event");
         JsonPath data = new JsonPath(record.value());
         assertEquals(code, data.getString("code"));
         assertEquals("DRAFT", data.getString("status"));

@@ -124,6 +124,8 @@ public class ProxyRoutes {
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
             ProxyResponse response = context.response();
+            // The gateway already set the request id on its own response.
+            response.headers().remove(RequestIds.HEADER);
             Throwable failure = context.get(FAILURE, Throwable.class);
             if (failure != null || response.getStatusCode() == 502 && response.headers().isEmpty()) {
                 String requestId = context.request().headers().get(RequestIds.HEADER);
