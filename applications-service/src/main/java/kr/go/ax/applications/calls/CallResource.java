@@ -11,16 +11,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.UUID;
+import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.idempotency.Idempotency;
+import kr.go.ax.common.web.ETags;
 import kr.go.ax.common.web.PageResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,18 +40,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallResource {
     private final CallService service;
     private final CallRepository calls;
+    private final Idempotency idempotency;
+    private final Caller caller;
+    private final Clock clock;
 
-    public CallResource(CallService service, CallRepository calls) {
+    public CallResource(CallService service, CallRepository calls, Idempotency idempotency, Caller caller,
+            Clock clock) {
         this.service = service;
         this.calls = calls;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a call in DRAFT")
-    public Response create(@NotNull @Valid CallRequest request) {
-        Call call = service.create(request);
-        return Response.created(URI.create("/api/v1/calls/" + call.id)).entity(CallResponse.of(call)).build();
+    public Response create(@NotNull @Valid CallRequest request,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls", request, () -> {
+            Call call = service.create(request);
+            return withETag(Response.created(URI.create("/api/v1/calls/" + call.id)), call).build();
+        });
     }
 
     @GET
@@ -52,16 +69,50 @@ public class CallResource {
     public PageResponse<CallResponse> list(@QueryParam("status") CallStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = status == null ? calls.findAll(Sort.descending("createdAt"))
-                : calls.find("status", Sort.descending("createdAt"), status);
+        Sort order = Sort.descending("createdAt").and("id");
+        var query = status == null ? calls.findAll(order) : calls.find("status", order, status);
         var items = query.page(Page.of(page, size)).list().stream().map(CallResponse::of).toList();
         return new PageResponse<>(items, page, size, query.count());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one call")
-    public CallResponse get(@PathParam("id") UUID id) {
-        return CallResponse.of(service.get(id));
+    @Operation(summary = "Read one call; the ETag is its version")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a DRAFT call; send If-Match with the ETag you read to avoid lost updates")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid CallRequest request,
+            @HeaderParam("If-Match") String ifMatch) {
+        Call call = service.update(id, request, ETags.expectedVersion(ifMatch));
+        return withETag(Response.ok(), call).build();
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @Consumes(MediaType.WILDCARD) // an action: no body needed
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Open a DRAFT call for applications; its rules are frozen from now on")
+    public Response open(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls/" + id + "/open", id,
+                () -> withETag(Response.ok(), service.open(id, clock.instant())).build());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.WILDCARD) // an action: no body needed
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Close an OPEN call before its deadline (it also closes by itself at closesAt)")
+    public Response close(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls/" + id + "/close", id,
+                () -> withETag(Response.ok(), service.close(id, clock.instant())).build());
+    }
+
+    private static Response.ResponseBuilder withETag(Response.ResponseBuilder builder, Call call) {
+        return builder.tag(new EntityTag(Long.toString(call.version))).entity(CallResponse.of(call));
     }
 }

@@ -42,13 +42,109 @@ public class CallService {
         call.status = CallStatus.DRAFT;
         call.createdAt = Instant.now();
         apply(request, call);
-        calls.persistAndFlush(call);
-        outbox.record(Topics.CALLS, AGGREGATE, call.id.toString(), EventTypes.CALL_CREATED, snapshot(call));
-        return call;
+        calls.persist(call);
+        return publish(call, EventTypes.CALL_CREATED);
     }
 
     public Call get(UUID id) {
         return calls.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Call", id));
+    }
+
+    /** Replaces a call's content; only while DRAFT, since the rules are frozen once regions can apply. */
+    @Transactional
+    public Call update(UUID id, CallRequest request, Long expectedVersion) {
+        checkConsistency(request);
+        Call call = lockedForChange(id, expectedVersion);
+        if (call.status != CallStatus.DRAFT) {
+            throw ProblemException.conflict("CALL_NOT_DRAFT",
+                    "Call " + id + " is " + call.status + ": its content is frozen once opened");
+        }
+        if (!call.code.equals(request.code()) && calls.findByCode(request.code()).isPresent()) {
+            throw ProblemException.conflict("CALL_CODE_TAKEN", "A call with code " + request.code() + " exists");
+        }
+        apply(request, call);
+        return publish(call, EventTypes.CALL_UPDATED);
+    }
+
+    @Transactional
+    public Call open(UUID id, Instant now) {
+        Call call = lockedForChange(id, null);
+        requireStatus(call, CallStatus.DRAFT, "opened");
+        if (!call.closesAt.isAfter(now)) {
+            throw ProblemException.conflict("CALL_DEADLINE_PASSED",
+                    "Call " + id + " closes at " + call.closesAt + ", which has passed; update closesAt first");
+        }
+        call.status = CallStatus.OPEN;
+        call.updatedAt = now;
+        return publish(call, EventTypes.CALL_OPENED);
+    }
+
+    @Transactional
+    public Call close(UUID id, Instant now) {
+        Call call = lockedForChange(id, null);
+        requireStatus(call, CallStatus.OPEN, "closed");
+        call.status = CallStatus.CLOSED;
+        call.updatedAt = now;
+        return publish(call, EventTypes.CALL_CLOSED);
+    }
+
+    /** Marks the call DECIDED once its selection is decided; repeated decisions change nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markDecided(UUID id, Instant now) {
+        Call call = calls.findByIdOptional(id).orElse(null);
+        if (call == null || call.status != CallStatus.CLOSED) {
+            return;
+        }
+        call.status = CallStatus.DECIDED;
+        call.updatedAt = now;
+        publish(call, EventTypes.CALL_DECIDED);
+    }
+
+    /**
+     * Closes every open call whose deadline has passed. Locked rows are skipped, so several instances may run this
+     * at once without closing a call twice.
+     */
+    @Transactional
+    public int closeExpired(Instant now) {
+        List<Call> expired = calls.getEntityManager().createQuery(
+                "FROM Call WHERE status = :open AND closesAt <= :now", Call.class)
+                .setParameter("open", CallStatus.OPEN)
+                .setParameter("now", now)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED
+                .getResultList();
+        for (Call call : expired) {
+            call.status = CallStatus.CLOSED;
+            call.updatedAt = now;
+            publish(call, EventTypes.CALL_CLOSED);
+        }
+        return expired.size();
+    }
+
+    private Call lockedForChange(UUID id, Long expectedVersion) {
+        Call call = calls.findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Call", id));
+        if (expectedVersion != null && expectedVersion != call.version) {
+            throw new ProblemException(412, "STALE_VERSION", "Precondition failed",
+                    "Call " + id + " changed since version " + expectedVersion + "; it is at version "
+                            + call.version + ". Read it again and reapply your change.",
+                    List.of());
+        }
+        return call;
+    }
+
+    private static void requireStatus(Call call, CallStatus expected, String action) {
+        if (call.status != expected) {
+            throw ProblemException.conflict("INVALID_TRANSITION",
+                    "Call " + call.id + " is " + call.status + " and cannot be " + action + "; only a "
+                            + expected + " call can");
+        }
+    }
+
+    private Call publish(Call call, String type) {
+        calls.flush(); // the snapshot carries the version after this change
+        outbox.record(Topics.CALLS, AGGREGATE, call.id.toString(), type, snapshot(call));
+        return call;
     }
 
     private static void apply(CallRequest request, Call call) {

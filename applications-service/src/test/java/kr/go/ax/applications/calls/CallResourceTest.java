@@ -223,4 +223,62 @@ class CallResourceTest {
                 .body("detail", containsString("does not exist"))
                 .body("type", notNullValue());
     }
+
+    @Test
+    void draftIsEditableThenOpenFreezesItAndCloseEndsIt() {
+        String code = CallRequests.uniqueCode();
+        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(CallRequests.valid(code)).post("/api/v1/calls")
+                .then().statusCode(201).header("ETag", "\"0\"").extract().path("id");
+        String farDeadline = CallRequests.valid(code).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z");
+
+        given().header("Authorization", admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(farDeadline.replace("\"slots\": 2", "\"slots\": 3"))
+                .put("/api/v1/calls/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("slots", equalTo(3));
+        given().header("Authorization", admin()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(farDeadline).put("/api/v1/calls/" + id)
+                .then().statusCode(412).body("code", equalTo("STALE_VERSION"));
+
+        given().header("Authorization", admin()).post("/api/v1/calls/" + id + "/open")
+                .then().statusCode(200).body("status", equalTo("OPEN"));
+        given().header("Authorization", admin()).post("/api/v1/calls/" + id + "/open")
+                .then().statusCode(409).body("code", equalTo("INVALID_TRANSITION"));
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(farDeadline)
+                .put("/api/v1/calls/" + id)
+                .then().statusCode(409).body("code", equalTo("CALL_NOT_DRAFT"));
+        given().header("Authorization", admin()).get("/api/v1/calls/" + id)
+                .then().body("slots", equalTo(3)).body("status", equalTo("OPEN"));
+
+        given().header("Authorization", admin()).post("/api/v1/calls/" + id + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        var opened = TestKafka.await("ax.calls", r -> id.equals(r.key())
+                && "kr.go.ax.call.closed.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
+        assertFalse(opened.isEmpty(), "CallClosed published");
+        assertEquals("CLOSED", new JsonPath(opened.get(0).value()).getString("status"));
+        assertEquals(3, new JsonPath(opened.get(0).value()).getInt("version"));
+    }
+
+    @Test
+    void callWhoseDeadlinePassedCannotOpen() {
+        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(CallRequests.valid(CallRequests.uniqueCode()).replace("2026-03-10T09:00:00Z",
+                        "2025-03-10T09:00:00Z").replace("2026-02-04T00:00:00Z", "2025-02-04T00:00:00Z"))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin()).post("/api/v1/calls/" + id + "/open")
+                .then().statusCode(409).body("code", equalTo("CALL_DEADLINE_PASSED"));
+    }
+
+    @Test
+    void onlyAdminsChangeCalls() {
+        String id = given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(CallRequests.valid(CallRequests.uniqueCode())).post("/api/v1/calls")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", TestTokens.bearer(TestTokens.region("KR-26")))
+                .post("/api/v1/calls/" + id + "/open").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.portal()))
+                .post("/api/v1/calls/" + id + "/close").then().statusCode(403);
+        given().header("Authorization", admin()).get("/api/v1/calls/" + id).then().body("status", equalTo("DRAFT"));
+    }
 }

@@ -8,6 +8,21 @@ public final class EventTypes {
     public static final String CALL_CLOSED = "kr.go.ax.call.closed.v1";
     public static final String CALL_DECIDED = "kr.go.ax.call.decided.v1";
 
+    /** Data: {@link ApplicationSnapshot}; produced by applications-service on topic ax.applications. */
+    public static final String APPLICATION_SUBMITTED = "kr.go.ax.application.submitted.v1";
+    public static final String APPLICATION_REVISED = "kr.go.ax.application.revised.v1";
+    public static final String APPLICATION_WITHDRAWN = "kr.go.ax.application.withdrawn.v1";
+    public static final String APPLICATION_STATUS_CHANGED = "kr.go.ax.application.status-changed.v1";
+
+    /** Data: {@link BudgetAssessed}; produced by budget-service on topic ax.budget, keyed by application id. */
+    public static final String BUDGET_ASSESSED = "kr.go.ax.budget.assessed.v1";
+
+    /** Data: {@link EvaluationStarted}; produced by evaluation-service on ax.evaluation, keyed by application id. */
+    public static final String EVALUATION_STARTED = "kr.go.ax.evaluation.started.v1";
+
+    /** Data: {@link ApplicationDecided}; produced by evaluation-service on ax.evaluation, keyed by application id. */
+    public static final String APPLICATION_DECIDED = "kr.go.ax.evaluation.decided.v1";
+
     private EventTypes() {
     }
 }

@@ -1,0 +1,35 @@
+package kr.go.ax.applications.applications;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * DRAFT → SUBMITTED → ELIGIBLE | BUDGET_REJECTED → UNDER_EVALUATION → SELECTED | RESERVE | NOT_SELECTED.
+ * A BUDGET_REJECTED application may be revised and submitted again while the call is open; the region may withdraw
+ * before the decision.
+ */
+public enum ApplicationStatus {
+    DRAFT, SUBMITTED, ELIGIBLE, BUDGET_REJECTED, UNDER_EVALUATION, SELECTED, RESERVE, NOT_SELECTED, WITHDRAWN;
+
+    /** Statuses in which the region holds its one application for the call. */
+    public static final Set<ApplicationStatus> ACTIVE = EnumSet.of(SUBMITTED, ELIGIBLE, BUDGET_REJECTED,
+            UNDER_EVALUATION, SELECTED, RESERVE, NOT_SELECTED);
+
+    public static final Set<ApplicationStatus> DECIDED = EnumSet.of(SELECTED, RESERVE, NOT_SELECTED);
+
+    public boolean canMoveTo(ApplicationStatus next) {
+        return switch (this) {
+            case DRAFT -> next == SUBMITTED || next == WITHDRAWN;
+            case SUBMITTED -> next == ELIGIBLE || next == BUDGET_REJECTED || next == WITHDRAWN;
+            case BUDGET_REJECTED -> next == SUBMITTED || next == WITHDRAWN;
+            case ELIGIBLE -> next == UNDER_EVALUATION || next == WITHDRAWN;
+            case UNDER_EVALUATION -> DECIDED.contains(next) || next == WITHDRAWN;
+            case SELECTED, RESERVE, NOT_SELECTED, WITHDRAWN -> false;
+        };
+    }
+
+    /** The region may change the content only before it is judged. */
+    public boolean editable() {
+        return this == DRAFT || this == BUDGET_REJECTED;
+    }
+}
