@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.RestAssured;
@@ -128,5 +129,52 @@ class CallFlowThroughGatewayTest {
                     .then().statusCode(200)
                     .body("status", equalTo("UP"));
         }
+    }
+
+    static String applicationBody(String callId) {
+        return """
+                {"callId": "%s", "title": "Busan shipbuilding AX", "summary": "AI for shipyards",
+                 "leadAgency": "Busan Technopark", "partners": ["Pusan National University"],
+                 "industryFocus": ["SHIPBUILDING", "MACHINERY"],
+                 "projects": [{"type": "AI_SOLUTION_DEVELOPMENT", "title": "Welding vision", "description": "d",
+                               "targetSmeCount": 30,
+                               "budget": [{"fiscalYear": 2026, "centralKrw": 3000000000,
+                                           "localGovernmentKrw": 1200000000, "selfContributionKrw": 800000000}]}],
+                 "kpis": {"baselineAiAdoptionPct": 17.9, "targetAiAdoptionPct": 30.0, "smesSupported": 120,
+                          "traineesPlanned": 400, "localVendorSharePct": 60.0},
+                 "sustainabilityPlan": "kept by the Technopark"}""".formatted(callId);
+    }
+
+    @Test
+    void regionAppliesThroughTheGatewayAndOtherRegionsSeeNothing() {
+        String code = "AX-E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
+                .body(callBody(code).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("id");
+        given().header("X-API-Key", "demo-admin").header("Idempotency-Key", "open-" + code)
+                .post("/api/v1/calls/" + callId + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
+
+        String id = given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)
+                .body(applicationBody(callId))
+                .post("/api/v1/applications")
+                .then().statusCode(201)
+                .body("region", equalTo("KR-26"))
+                .header("Location", startsWith(Suite.get().gatewayUrl() + "/api/v1/applications/"))
+                .extract().path("id");
+        given().header("X-API-Key", "demo-region-KR-26").header("Idempotency-Key", "submit-" + id)
+                .post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(202).body("status", equalTo("SUBMITTED"));
+        given().header("X-API-Key", "demo-region-KR-26").header("Idempotency-Key", "submit-" + id)
+                .post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(202).header("Idempotent-Replayed", "true");
+
+        given().header("X-API-Key", "demo-region-KR-27").get("/api/v1/applications/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("X-API-Key", "demo-region-KR-27").post("/api/v1/applications/" + id + "/withdraw")
+                .then().statusCode(404);
+        given().header("X-API-Key", "demo-evaluator-3").get("/api/v1/applications/" + id)
+                .then().statusCode(200).body("status", oneOf("SUBMITTED", "ELIGIBLE", "BUDGET_REJECTED"));
+        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
+                .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
     }
 }
