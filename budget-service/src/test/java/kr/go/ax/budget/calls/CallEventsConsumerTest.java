@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Feeds real CloudEvents through the real broker, as applications-service would. */
 @QuarkusTest
-class CallEventsConsumerTest {
+public class CallEventsConsumerTest {
     private static String portal() {
         return TestTokens.bearer(TestTokens.portal());
     }
@@ -27,7 +27,7 @@ class CallEventsConsumerTest {
     @Inject
     EntityManager entityManager;
 
-    static String snapshot(UUID callId, String code, long version, long reference) {
+    public static String snapshot(UUID callId, String code, long version, long reference) {
         return """
                 {"id": "%s", "code": "%s", "title": "t", "status": "DRAFT",
                  "opensAt": "2026-02-04T00:00:00Z", "closesAt": "2026-03-10T09:00:00Z", "fiscalYears": [2026, 2027],

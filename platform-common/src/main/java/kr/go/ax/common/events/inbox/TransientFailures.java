@@ -11,6 +11,9 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetryLaterException) {
+                return true;
+            }
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
