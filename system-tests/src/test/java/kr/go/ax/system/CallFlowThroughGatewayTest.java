@@ -173,7 +173,35 @@ class CallFlowThroughGatewayTest {
         given().header("X-API-Key", "demo-region-KR-27").post("/api/v1/applications/" + id + "/withdraw")
                 .then().statusCode(404);
         given().header("X-API-Key", "demo-evaluator-3").get("/api/v1/applications/" + id)
-                .then().statusCode(200).body("status", oneOf("SUBMITTED", "ELIGIBLE", "BUDGET_REJECTED"));
+                .then().statusCode(200).body("status", oneOf("SUBMITTED", "ELIGIBLE"));
+
+        // budget-service assesses the submitted budget and applications-service applies its verdict.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("ELIGIBLE"))
+                .body("budgetAssessment.verdict", equalTo("APPROVED")));
+        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/budget/assessments/" + id)
+                .then().statusCode(200)
+                .body("verdict", equalTo("APPROVED"))
+                .body("overall.centralShareBp", equalTo(6000));
+        given().header("X-API-Key", "demo-region-KR-27").get("/api/v1/budget/assessments/" + id)
+                .then().statusCode(404);
+
+        // A budget that breaks the local-government minimum comes back rejected, with the rule and the field.
+        String rejected = given().header("X-API-Key", "demo-region-KR-29").contentType(ContentType.JSON)
+                .body(applicationBody(callId).replace("\"localGovernmentKrw\": 1200000000",
+                        "\"localGovernmentKrw\": 500000000").replace("\"selfContributionKrw\": 800000000",
+                        "\"selfContributionKrw\": 1500000000"))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        given().header("X-API-Key", "demo-region-KR-29").post("/api/v1/applications/" + rejected + "/submit")
+                .then().statusCode(202);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-region-KR-29").get("/api/v1/applications/" + rejected)
+                .then().statusCode(200)
+                .body("status", equalTo("BUDGET_REJECTED"))
+                .body("budgetAssessment.violations[0].code", equalTo("LOCAL_GOVERNMENT_SHARE_TOO_LOW"))
+                .body("budgetAssessment.violations[0].field", equalTo("fiscalYears[2026]")));
         given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
                 .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
     }

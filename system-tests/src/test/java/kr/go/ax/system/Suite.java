@@ -58,7 +58,7 @@ final class Suite {
                         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_" + service + "_e2e",
                         "-Dquarkus.flyway.clean-at-start=true",
                         "-Dquarkus.flyway.clean-disabled=false",
-                        "-Dmp.messaging.connector.smallrye-kafka.group.id=" + service + "-service.e2e"),
+                        "-Dax.consumer-group-prefix=" + service + "-service.e2e"),
                         Map.of("AX_JWT_PUBLIC_KEY", keys[1].toString()));
             }
             launch("gateway", List.of(), Map.of(
