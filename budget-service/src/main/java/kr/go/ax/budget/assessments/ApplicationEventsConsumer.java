@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import kr.go.ax.budget.ledger.LedgerService;
 import kr.go.ax.common.events.ApplicationSnapshot;
 import kr.go.ax.common.events.EventTypes;
 import kr.go.ax.common.events.inbox.InboundEvent;
@@ -12,17 +13,23 @@ import kr.go.ax.common.events.inbox.InboxProcessor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Assesses budgets as applications are submitted (topic {@code ax.applications}). */
+/**
+ * Assesses budgets as applications are submitted, and releases allocations of withdrawn ones (topic
+ * {@code ax.applications}).
+ */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
     private final InboxProcessor inbox;
     private final AssessmentService assessments;
     private final ObjectMapper objectMapper;
+    private final LedgerService ledger;
 
-    public ApplicationEventsConsumer(InboxProcessor inbox, AssessmentService assessments, ObjectMapper objectMapper) {
+    public ApplicationEventsConsumer(InboxProcessor inbox, AssessmentService assessments, ObjectMapper objectMapper,
+            LedgerService ledger) {
         this.inbox = inbox;
         this.assessments = assessments;
         this.objectMapper = objectMapper;
+        this.ledger = ledger;
     }
 
     @Incoming("applications")
@@ -34,6 +41,8 @@ public class ApplicationEventsConsumer {
     void apply(InboundEvent event) {
         if (EventTypes.APPLICATION_SUBMITTED.equals(event.type())) {
             assessments.assessSubmission(event.dataAs(ApplicationSnapshot.class, objectMapper), Instant.now());
+        } else if (EventTypes.APPLICATION_WITHDRAWN.equals(event.type())) {
+            ledger.release(event.dataAs(ApplicationSnapshot.class, objectMapper).id(), Instant.now());
         }
     }
 }

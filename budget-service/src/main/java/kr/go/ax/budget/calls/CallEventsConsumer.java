@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
+import kr.go.ax.budget.ledger.LedgerService;
 import kr.go.ax.common.events.CallSnapshot;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.events.inbox.InboxProcessor;
@@ -19,11 +20,14 @@ public class CallEventsConsumer {
     private final InboxProcessor inbox;
     private final CallFundingRulesRepository rules;
     private final ObjectMapper objectMapper;
+    private final LedgerService ledger;
 
-    public CallEventsConsumer(InboxProcessor inbox, CallFundingRulesRepository rules, ObjectMapper objectMapper) {
+    public CallEventsConsumer(InboxProcessor inbox, CallFundingRulesRepository rules, ObjectMapper objectMapper,
+            LedgerService ledger) {
         this.inbox = inbox;
         this.rules = rules;
         this.objectMapper = objectMapper;
+        this.ledger = ledger;
     }
 
     @Incoming("calls")
@@ -58,5 +62,6 @@ public class CallEventsConsumer {
         if (isNew) {
             rules.persist(copy); // after the fields are set: Hibernate inserts the state it has at persist time
         }
+        ledger.ensurePools(copy);
     }
 }

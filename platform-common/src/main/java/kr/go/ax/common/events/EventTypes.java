@@ -17,6 +17,11 @@ public final class EventTypes {
     /** Data: {@link BudgetAssessed}; produced by budget-service on topic ax.budget, keyed by application id. */
     public static final String BUDGET_ASSESSED = "kr.go.ax.budget.assessed.v1";
 
+    /** Fund ledger outcomes of selection decisions; produced by budget-service on ax.budget. */
+    public static final String ALLOCATION_COMMITTED = "kr.go.ax.budget.allocation-committed.v1";
+    public static final String ALLOCATION_REFUSED = "kr.go.ax.budget.allocation-refused.v1";
+    public static final String ALLOCATION_RELEASED = "kr.go.ax.budget.allocation-released.v1";
+
     /** Data: {@link EvaluationStarted}; produced by evaluation-service on ax.evaluation, keyed by application id. */
     public static final String EVALUATION_STARTED = "kr.go.ax.evaluation.started.v1";
 

@@ -1,0 +1,136 @@
+package kr.go.ax.budget.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import kr.go.ax.budget.assessments.Assessment;
+import kr.go.ax.budget.assessments.AssessmentRepository;
+import kr.go.ax.budget.calls.CallFundingRules;
+import kr.go.ax.budget.rules.Totals;
+import kr.go.ax.common.events.EventTypes;
+import kr.go.ax.common.events.Topics;
+import kr.go.ax.common.events.inbox.RetryLaterException;
+import kr.go.ax.common.events.outbox.Outbox;
+
+/**
+ * The fund ledger: each call's central pool per fiscal year and what selection decisions commit from it. An allocation
+ * is applied whole or refused whole, under row locks on the call's pools (and a CHECK constraint as a last line), so
+ * the pool can never be over-committed, whatever runs concurrently.
+ */
+@ApplicationScoped
+public class LedgerService {
+    private final FundPoolRepository pools;
+    private final FundAllocationRepository allocations;
+    private final AssessmentRepository assessments;
+    private final Outbox outbox;
+
+    public LedgerService(FundPoolRepository pools, FundAllocationRepository allocations,
+            AssessmentRepository assessments, Outbox outbox) {
+        this.pools = pools;
+        this.allocations = allocations;
+        this.assessments = assessments;
+        this.outbox = outbox;
+    }
+
+    /** Creates the call's pools from its rules (one per fiscal year); rules are frozen once the call opens. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ensurePools(CallFundingRules call) {
+        for (int year : call.fiscalYears) {
+            FundPool pool = pools.findById(new FundPool.Key(call.callId, year));
+            if (pool == null) {
+                pool = new FundPool();
+                pool.key = new FundPool.Key(call.callId, year);
+                pool.poolKrw = call.centralPoolPerYearKrw;
+                pools.persist(pool);
+            } else if (pool.committedKrw <= call.centralPoolPerYearKrw) {
+                pool.poolKrw = call.centralPoolPerYearKrw;
+            }
+        }
+    }
+
+    public record AllocationOutcome(UUID applicationId, UUID callId, String region, String status,
+            Map<Integer, Long> centralByYear, String reason, Instant decidedAt) {
+    }
+
+    /**
+     * Commits the approved central amounts of a selected application. Idempotent: a second decision for the same
+     * application returns the first outcome.
+     */
+    @Transactional
+    public FundAllocation allocate(UUID applicationId, UUID callId, Instant now) {
+        FundAllocation existing = allocations.findById(applicationId);
+        if (existing != null) {
+            return existing;
+        }
+        Assessment assessment = assessments.latest(applicationId).orElseThrow(() ->
+                new RetryLaterException("no budget assessment of application " + applicationId + " yet"));
+        Map<Integer, Long> wanted = new TreeMap<>();
+        for (Totals year : assessment.yearTotals) {
+            wanted.put(year.fiscalYear(), year.centralKrw());
+        }
+        List<FundPool> callPools = pools.lockedForCall(callId);
+        String refusal = null;
+        if (!"APPROVED".equals(assessment.verdict)) {
+            refusal = "the latest budget assessment is " + assessment.verdict;
+        }
+        for (Map.Entry<Integer, Long> year : wanted.entrySet()) {
+            FundPool pool = callPools.stream().filter(p -> p.key.fiscalYear() == year.getKey()).findFirst()
+                    .orElse(null);
+            if (refusal != null) {
+                break;
+            }
+            if (pool == null) {
+                refusal = "the call has no pool for fiscal year " + year.getKey();
+            } else if (year.getValue() > pool.availableKrw()) {
+                refusal = String.format("fiscal year %d needs %,d KRW of central money but only %,d KRW of %,d KRW"
+                        + " is still available", year.getKey(), year.getValue(), pool.availableKrw(), pool.poolKrw);
+            }
+        }
+        FundAllocation allocation = new FundAllocation();
+        allocation.applicationId = applicationId;
+        allocation.callId = callId;
+        allocation.regionCode = assessment.regionCode;
+        allocation.centralByYear = wanted;
+        allocation.decidedAt = now;
+        allocation.updatedAt = now;
+        if (refusal == null) {
+            for (FundPool pool : callPools) {
+                pool.committedKrw += wanted.getOrDefault(pool.key.fiscalYear(), 0L);
+            }
+            allocation.status = FundAllocation.COMMITTED;
+        } else {
+            allocation.status = FundAllocation.REFUSED;
+            allocation.reason = refusal;
+        }
+        allocations.persist(allocation);
+        publish(allocation, FundAllocation.COMMITTED.equals(allocation.status)
+                ? EventTypes.ALLOCATION_COMMITTED : EventTypes.ALLOCATION_REFUSED);
+        return allocation;
+    }
+
+    /** Gives a committed allocation back to the pools when the application is withdrawn. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(UUID applicationId, Instant now) {
+        FundAllocation allocation = allocations.findById(applicationId);
+        if (allocation == null || !FundAllocation.COMMITTED.equals(allocation.status)) {
+            return;
+        }
+        for (FundPool pool : pools.lockedForCall(allocation.callId)) {
+            pool.committedKrw -= allocation.centralByYear.getOrDefault(pool.key.fiscalYear(), 0L);
+        }
+        allocation.status = FundAllocation.RELEASED;
+        allocation.reason = "application withdrawn";
+        allocation.updatedAt = now;
+        publish(allocation, EventTypes.ALLOCATION_RELEASED);
+    }
+
+    private void publish(FundAllocation a, String type) {
+        outbox.record(Topics.BUDGET, "fund-allocation", a.applicationId.toString(), type,
+                new AllocationOutcome(a.applicationId, a.callId, a.regionCode, a.status, a.centralByYear, a.reason,
+                        a.decidedAt));
+    }
+}
