@@ -42,4 +42,8 @@ public class FundAllocation {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether the local-government share of its spending is below the call's minimum (a warning). */
+    @Column(name = "local_share_drift", nullable = false)
+    public boolean localShareDrift;
 }

@@ -24,11 +24,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class LedgerTest {
+public class LedgerTest {
     @Inject
     LedgerService ledger;
 
-    static String submitted(UUID applicationId, UUID callId, String region) {
+    public static String submitted(UUID applicationId, UUID callId, String region) {
         // 6 bn central per year: 60% central, 20% local; two of these fit a 14 bn pool, a third does not.
         return """
                 {"id": "%s", "callId": "%s", "region": "%s", "title": "t", "status": "SUBMITTED",

@@ -21,6 +21,8 @@ public final class EventTypes {
     public static final String ALLOCATION_COMMITTED = "kr.go.ax.budget.allocation-committed.v1";
     public static final String ALLOCATION_REFUSED = "kr.go.ax.budget.allocation-refused.v1";
     public static final String ALLOCATION_RELEASED = "kr.go.ax.budget.allocation-released.v1";
+    /** The local-government share of a selected application's spending fell below the call's minimum. */
+    public static final String LOCAL_SHARE_DRIFT = "kr.go.ax.budget.local-share-drift.v1";
 
     /** Data: {@link EvaluationStarted}; produced by evaluation-service on ax.evaluation, keyed by application id. */
     public static final String EVALUATION_STARTED = "kr.go.ax.evaluation.started.v1";

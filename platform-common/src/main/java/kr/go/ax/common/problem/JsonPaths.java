@@ -7,7 +7,7 @@ import jakarta.validation.Path;
 import java.util.List;
 
 /** Renders validator and Jackson paths as the JSON paths clients see, e.g. {@code projects[0].budget[1].centralKrw}. */
-final class JsonPaths {
+public final class JsonPaths {
     private JsonPaths() {
     }
 
@@ -34,7 +34,7 @@ final class JsonPaths {
         return out.isEmpty() ? "$" : out.toString();
     }
 
-    static String ofJackson(List<Reference> path) {
+    public static String ofJackson(List<Reference> path) {
         StringBuilder out = new StringBuilder();
         for (Reference ref : path) {
             if (ref.getFieldName() != null) {
