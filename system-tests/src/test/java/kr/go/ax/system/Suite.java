@@ -54,6 +54,14 @@ final class Suite {
                 ports.put(service, freePort());
             }
             Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+            // The e2e consumer groups skip what module tests and earlier runs left on the shared topics.
+            kr.go.ax.common.testing.ConsumerOffsets.moveToEnd(java.util.Map.of(
+                    "applications-service.e2e.budget", "ax.budget",
+                    "applications-service.e2e.evaluation", "ax.evaluation",
+                    "budget-service.e2e.calls", "ax.calls",
+                    "budget-service.e2e.applications", "ax.applications",
+                    "budget-service.e2e.evaluation", "ax.evaluation",
+                    "evaluation-service.e2e.calls", "ax.calls"));
             for (String service : List.of("applications", "budget", "evaluation")) {
                 launch(service + "-service", List.of(
                         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_" + service + "_e2e",

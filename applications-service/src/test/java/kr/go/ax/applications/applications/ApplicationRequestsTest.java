@@ -36,6 +36,36 @@ class ApplicationRequestsTest {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyCreateOneApplication() throws Exception {
+        String callId = Fixtures.openCall();
+        String key = UUID.randomUUID().toString();
+        String body = Fixtures.applicationBody(callId, "raced");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<Response>>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(pool.submit(() -> given().header("Authorization", region("KR-41"))
+                    .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/applications")));
+        }
+        int created = 0;
+        for (var future : futures) {
+            Response response = future.get();
+            int status = response.statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 201 || status == 409, "status " + status);
+            if (status == 201 && response.header("Idempotent-Replayed") == null) {
+                created++;
+            }
+            if (status == 409) {
+                org.junit.jupiter.api.Assertions.assertEquals("IDEMPOTENCY_KEY_IN_USE", response.path("code"));
+            }
+        }
+        pool.shutdown();
+        org.junit.jupiter.api.Assertions.assertEquals(1, created, "one request ran; the others were refused or replayed");
+        given().header("Authorization", region("KR-41")).get("/api/v1/applications?callId=" + callId)
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
     void sameKeyDifferentBodyIs422() {
         String callId = Fixtures.openCall();
         String key = UUID.randomUUID().toString();

@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kr.go.ax.common.testing.FreshConsumerGroups;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import kr.go.ax.common.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// Applies to every test of the module: test consumer groups start at the end of their topics.
+@QuarkusTestResource(FreshConsumerGroups.class)
 class CallResourceTest {
     private static String admin() {
         return TestTokens.bearer(TestTokens.admin());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kr.go.ax.common.testing.FreshConsumerGroups;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Feeds real CloudEvents through the real broker, as applications-service would. */
 @QuarkusTest
+// Applies to every test of the module: test consumer groups start at the end of their topics.
+@QuarkusTestResource(FreshConsumerGroups.class)
 public class CallEventsConsumerTest {
     private static String portal() {
         return TestTokens.bearer(TestTokens.portal());

@@ -3,7 +3,9 @@ package kr.go.ax.evaluation.calls;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import kr.go.ax.common.testing.FreshConsumerGroups;
 import java.time.Duration;
 import java.util.UUID;
 import kr.go.ax.common.testing.TestKafka;
@@ -12,6 +14,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// Applies to every test of the module: test consumer groups start at the end of their topics.
+@QuarkusTestResource(FreshConsumerGroups.class)
 class CallEventsConsumerTest {
     private static String evaluator() {
         return TestTokens.bearer(TestTokens.evaluator(1));

@@ -20,6 +20,8 @@ import org.jboss.logging.MDC;
  * <ul>
  * <li>A failure of the infrastructure (database unreachable or restarting, deadlock) is retried until it passes:
  * the event waits, it is neither skipped nor dead-lettered.</li>
+ * <li>An event that arrived before what it depends on ({@link RetryLaterException}) waits too, but at most
+ * {@code ax.inbox.retry-later-for} (2 minutes), then goes to the dead-letter topic.</li>
  * <li>A failure of the event itself is retried a bounded number of times, then the record is nacked and goes to the
  * channel's dead-letter topic with the error. A record is never skipped silently.</li>
  * <li>While the service shuts down, the record is left unacknowledged, so its offset is not committed and it is
@@ -34,13 +36,16 @@ public class InboxProcessor {
     private final Inbox inbox;
     private final MeterRegistry meters;
     private final int maxAttempts;
+    private final java.time.Duration retryLaterFor;
     private volatile boolean stopping;
 
     public InboxProcessor(Inbox inbox, MeterRegistry meters,
-            @ConfigProperty(name = "ax.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
+            @ConfigProperty(name = "ax.inbox.max-attempts", defaultValue = "3") int maxAttempts,
+            @ConfigProperty(name = "ax.inbox.retry-later-for", defaultValue = "PT2M") java.time.Duration retryLaterFor) {
         this.inbox = inbox;
         this.meters = meters;
         this.maxAttempts = maxAttempts;
+        this.retryLaterFor = retryLaterFor;
     }
 
     /** Early in shutdown, before the database pool closes. */
@@ -61,6 +66,7 @@ public class InboxProcessor {
         try {
             int eventFailures = 0;
             long backoff = 100;
+            long waitingSince = System.nanoTime();
             while (true) {
                 if (stopping) {
                     return leaveForRedelivery(event);
@@ -78,6 +84,15 @@ public class InboxProcessor {
                 } catch (Exception e) {
                     if (stopping) {
                         return leaveForRedelivery(event);
+                    }
+                    boolean waitedTooLong = TransientFailures.isRetryLater(e)
+                            && System.nanoTime() - waitingSince > retryLaterFor.toNanos();
+                    if (waitedTooLong) {
+                        // What it waits for has not come in time: most likely it never will. Make it visible.
+                        LOG.errorf("Event %s (%s) waited %s for %s; sending it to the dead-letter topic", event.id(),
+                                event.type(), retryLaterFor, TransientFailures.describe(e));
+                        count(consumer, "dead-lettered");
+                        return message.nack(e);
                     }
                     if (TransientFailures.isTransient(e)) {
                         LOG.warnf("Event %s (%s) waits for the infrastructure: %s", event.id(), event.type(),

@@ -37,6 +37,15 @@ final class TransientFailures {
         return false;
     }
 
+    static boolean isRetryLater(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetryLaterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

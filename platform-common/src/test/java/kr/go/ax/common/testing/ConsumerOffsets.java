@@ -1,0 +1,80 @@
+package kr.go.ax.common.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Moves test consumer groups to the end of their topics before the services start. Tests of several modules (and
+ * earlier runs) share one broker; without this a fresh test group would first replay other tests' events, some of
+ * which can never apply here.
+ */
+public final class ConsumerOffsets {
+    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([\\w-]+)\\.topic");
+
+    private ConsumerOffsets() {
+    }
+
+    /** Groups {@code <prefix>.<channel>} for every incoming channel in the application.properties on the classpath. */
+    public static Map<String, String> groupsOfThisService(String prefixSuffix) {
+        Properties props = new Properties();
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("application.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String prefix = props.getProperty("quarkus.application.name") + prefixSuffix;
+        Map<String, String> groupToTopic = new HashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            Matcher m = INCOMING_TOPIC.matcher(key);
+            if (m.matches()) {
+                groupToTopic.put(prefix + "." + m.group(1), props.getProperty(key));
+            }
+        }
+        return groupToTopic;
+    }
+
+    /** Commits, for each group, the current end offset of every partition of its topic. */
+    public static void moveToEnd(Map<String, String> groupToTopic) {
+        if (groupToTopic.isEmpty()) {
+            return;
+        }
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            for (Map.Entry<String, String> entry : groupToTopic.entrySet()) {
+                String topic = entry.getValue();
+                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().size();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (int p = 0; p < partitions; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get()
+                        .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+                admin.alterConsumerGroupOffsets(entry.getKey(), ends).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not move test consumer groups to the end of their topics at "
+                    + TestKafka.bootstrapServers() + " (is the broker running? bin/kafka start)", e);
+        }
+    }
+}
