@@ -107,7 +107,7 @@ public class OutboxRelay {
     }
 
     /** One round: publishes up to a batch of events. Returns how many were published. */
-    int relayOnce() {
+    public int relayOnce() {
         return QuarkusTransaction.requiringNew().timeout((int) config.sendTimeout().toSeconds() + 10).call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> shards = entityManager
