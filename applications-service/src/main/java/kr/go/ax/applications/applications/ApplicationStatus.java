@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * DRAFT → SUBMITTED → ELIGIBLE | BUDGET_REJECTED → UNDER_EVALUATION → SELECTED | RESERVE | NOT_SELECTED.
  * A BUDGET_REJECTED application may be revised and submitted again while the call is open; the region may withdraw
- * before the decision.
+ * before the decision, and a SELECTED or RESERVE one may renounce (withdraw) after it.
  */
 public enum ApplicationStatus {
     DRAFT, SUBMITTED, ELIGIBLE, BUDGET_REJECTED, UNDER_EVALUATION, SELECTED, RESERVE, NOT_SELECTED, WITHDRAWN;
@@ -24,7 +24,9 @@ public enum ApplicationStatus {
             case BUDGET_REJECTED -> next == SUBMITTED || next == WITHDRAWN;
             case ELIGIBLE -> next == UNDER_EVALUATION || next == WITHDRAWN;
             case UNDER_EVALUATION -> DECIDED.contains(next) || next == WITHDRAWN;
-            case SELECTED, RESERVE, NOT_SELECTED, WITHDRAWN -> false;
+            // A selected or reserve region may still renounce; its money is released and a reserve is promoted.
+            case SELECTED, RESERVE -> next == WITHDRAWN;
+            case NOT_SELECTED, WITHDRAWN -> false;
         };
     }
 

@@ -119,6 +119,12 @@ class ApplicationLifecycleTest {
                 .body("decisionRank", equalTo(1))
                 .body("projects", nullValue())
                 .body("budgetAssessment", nullValue());
+
+        // A selected region may still renounce its award (budget-service then releases the money).
+        given().header("Authorization", region(BUSAN)).contentType(ContentType.JSON)
+                .body("{\"reason\": \"the consortium dissolved\"}")
+                .post("/api/v1/applications/" + id + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
     }
 
     @Test

@@ -37,7 +37,7 @@ public class DecisionEventsConsumer {
         }
         ApplicationDecided decided = event.dataAs(ApplicationDecided.class, objectMapper);
         if ("SELECTED".equals(decided.decision())) {
-            ledger.allocate(decided.applicationId(), decided.callId(), Instant.now());
+            ledger.allocate(decided.applicationId(), decided.callId(), decided.awardedCentralByYear(), Instant.now());
         }
     }
 }

@@ -62,6 +62,12 @@ public class LedgerService {
      */
     @Transactional
     public FundAllocation allocate(UUID applicationId, UUID callId, Instant now) {
+        return allocate(applicationId, callId, null, now);
+    }
+
+    /** As {@link #allocate(UUID, UUID, Instant)}, committing the awarded amounts when the decision names them. */
+    @Transactional
+    public FundAllocation allocate(UUID applicationId, UUID callId, Map<Integer, Long> awarded, Instant now) {
         FundAllocation existing = allocations.findById(applicationId);
         if (existing != null) {
             return existing;
@@ -69,8 +75,12 @@ public class LedgerService {
         Assessment assessment = assessments.latest(applicationId).orElseThrow(() ->
                 new RetryLaterException("no budget assessment of application " + applicationId + " yet"));
         Map<Integer, Long> wanted = new TreeMap<>();
-        for (Totals year : assessment.yearTotals) {
-            wanted.put(year.fiscalYear(), year.centralKrw());
+        if (awarded != null && !awarded.isEmpty()) {
+            wanted.putAll(awarded);
+        } else {
+            for (Totals year : assessment.yearTotals) {
+                wanted.put(year.fiscalYear(), year.centralKrw());
+            }
         }
         List<FundPool> callPools = pools.lockedForCall(callId);
         String refusal = null;
@@ -85,6 +95,8 @@ public class LedgerService {
             }
             if (pool == null) {
                 refusal = "the call has no pool for fiscal year " + year.getKey();
+            } else if (year.getValue() < 0) {
+                refusal = "a negative award for fiscal year " + year.getKey();
             } else if (year.getValue() > pool.availableKrw()) {
                 refusal = String.format("fiscal year %d needs %,d KRW of central money but only %,d KRW of %,d KRW"
                         + " is still available", year.getKey(), year.getValue(), pool.availableKrw(), pool.poolKrw);

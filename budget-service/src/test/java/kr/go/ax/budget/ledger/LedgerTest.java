@@ -125,12 +125,15 @@ public class LedgerTest {
         TestKafka.sendCloudEvent("ax.evaluation", id.toString(), UUID.randomUUID().toString(),
                 "kr.go.ax.evaluation.decided.v1", """
                         {"applicationId": "%s", "callId": "%s", "decision": "SELECTED", "rank": 1,
-                         "decidedAt": "2026-04-01T00:00:00Z"}""".formatted(id, callId));
+                         "decidedAt": "2026-04-01T00:00:00Z",
+                         "awardedCentralByYear": {"2026": 5000000000, "2027": 4500000000}}""".formatted(id, callId));
+        // The award, reduced below the requested 6 bn per year, is what the pools commit.
         Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given()
                 .header("Authorization", TestTokens.bearer(TestTokens.admin()))
                 .get("/api/v1/budget/ledger/" + callId)
                 .then().statusCode(200)
-                .body("years[0].committedKrw", equalTo(6000000000L))
+                .body("years[0].committedKrw", equalTo(5000000000L))
+                .body("years[1].committedKrw", equalTo(4500000000L))
                 .body("allocations[0].status", equalTo("COMMITTED")));
         var events = TestKafka.await("ax.budget", r -> id.toString().equals(r.key())
                 && "kr.go.ax.budget.allocation-committed.v1".equals(TestKafka.header(r, "ce_type")),
