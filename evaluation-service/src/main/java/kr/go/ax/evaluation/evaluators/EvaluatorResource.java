@@ -1,0 +1,88 @@
+package kr.go.ax.evaluation.evaluators;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.problem.ProblemException;
+import kr.go.ax.common.region.Region;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evaluation/evaluators")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Evaluators", description = "The experts who score applications")
+@RolesAllowed(Roles.ADMIN)
+public class EvaluatorResource {
+    private final EvaluatorRepository evaluators;
+    private final Clock clock;
+
+    public EvaluatorResource(EvaluatorRepository evaluators, Clock clock) {
+        this.evaluators = evaluators;
+        this.clock = clock;
+    }
+
+    public record EvaluatorRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII")
+            String subject,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank String affiliationRegion,
+            @NotBlank @Size(max = 200) String institution,
+            @Size(max = 20) List<@NotBlank @Size(max = 100) String> expertise) {
+    }
+
+    public record EvaluatorResponse(UUID id, String subject, String name, String affiliationRegion,
+            String institution, List<String> expertise) {
+        public static EvaluatorResponse of(Evaluator e) {
+            return new EvaluatorResponse(e.id, e.subject, e.name, e.affiliationRegion, e.institution, e.expertise);
+        }
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Register an evaluator; a second registration of the same subject is 409")
+    public Response register(@NotNull @Valid EvaluatorRequest request) {
+        if (!Region.isValidCode(request.affiliationRegion())) {
+            throw ProblemException.invalid("affiliationRegion", "region-code",
+                    "must be an ISO 3166-2:KR code such as KR-26");
+        }
+        if (evaluators.findBySubject(request.subject()).isPresent()) {
+            throw ProblemException.conflict("EVALUATOR_EXISTS",
+                    "An evaluator with subject " + request.subject() + " is registered");
+        }
+        Evaluator e = new Evaluator();
+        e.id = UUID.randomUUID();
+        e.subject = request.subject();
+        e.name = request.name().strip();
+        e.affiliationRegion = request.affiliationRegion();
+        e.institution = request.institution().strip();
+        e.expertise = request.expertise() == null ? List.of() : request.expertise();
+        e.createdAt = clock.instant();
+        evaluators.persist(e);
+        return Response.created(URI.create("/api/v1/evaluation/evaluators/" + e.id))
+                .entity(EvaluatorResponse.of(e)).build();
+    }
+
+    @GET
+    @Operation(summary = "Every registered evaluator, by subject")
+    public List<EvaluatorResponse> list() {
+        return evaluators.listAll(Sort.ascending("subject")).stream().map(EvaluatorResponse::of).toList();
+    }
+}

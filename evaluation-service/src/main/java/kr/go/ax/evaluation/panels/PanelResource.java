@@ -1,0 +1,98 @@
+package kr.go.ax.evaluation.panels;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.problem.FieldViolation;
+import kr.go.ax.common.problem.ProblemException;
+import kr.go.ax.evaluation.evaluators.EvaluatorRepository;
+import kr.go.ax.evaluation.evaluators.EvaluatorResource.EvaluatorResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evaluation/calls/{callId}/panel")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Panels", description = "The evaluation committee of a call")
+@RolesAllowed(Roles.ADMIN)
+public class PanelResource {
+    /** Trimmed means drop the highest and lowest score, so a panel needs at least five members. */
+    static final int MIN_MEMBERS = 5;
+
+    private final PanelRepository panels;
+    private final EvaluatorRepository evaluators;
+    private final Clock clock;
+
+    public PanelResource(PanelRepository panels, EvaluatorRepository evaluators, Clock clock) {
+        this.panels = panels;
+        this.evaluators = evaluators;
+        this.clock = clock;
+    }
+
+    public record PanelRequest(@NotNull @Size(max = 50) List<@NotNull UUID> evaluatorIds) {
+    }
+
+    public record PanelResponse(UUID callId, List<EvaluatorResponse> evaluators) {
+    }
+
+    @PUT
+    @Transactional
+    @Operation(summary = "Appoint the call's panel: at least 5 distinct registered evaluators")
+    public PanelResponse put(@PathParam("callId") UUID callId, @NotNull @jakarta.validation.Valid PanelRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (new HashSet<>(request.evaluatorIds()).size() != request.evaluatorIds().size()) {
+            violations.add(new FieldViolation("evaluatorIds", "distinct", "must not name an evaluator twice"));
+        }
+        if (request.evaluatorIds().size() < MIN_MEMBERS) {
+            violations.add(new FieldViolation("evaluatorIds", "min-members",
+                    "a panel needs at least " + MIN_MEMBERS + " evaluators"));
+        }
+        for (int i = 0; i < request.evaluatorIds().size(); i++) {
+            if (evaluators.findByIdOptional(request.evaluatorIds().get(i)).isEmpty()) {
+                violations.add(new FieldViolation("evaluatorIds[" + i + "]", "exists",
+                        "no evaluator " + request.evaluatorIds().get(i) + " is registered"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        Panel panel = panels.findByIdOptional(callId).orElse(null);
+        boolean isNew = panel == null;
+        if (isNew) {
+            panel = new Panel();
+            panel.callId = callId;
+        }
+        panel.evaluatorIds = List.copyOf(request.evaluatorIds());
+        panel.updatedAt = clock.instant();
+        if (isNew) {
+            panels.persist(panel);
+        }
+        return view(panel);
+    }
+
+    @GET
+    @Operation(summary = "The call's panel")
+    public PanelResponse get(@PathParam("callId") UUID callId) {
+        return view(panels.findByIdOptional(callId)
+                .orElseThrow(() -> ProblemException.notFound("Panel of call", callId)));
+    }
+
+    private PanelResponse view(Panel panel) {
+        return new PanelResponse(panel.callId, panel.evaluatorIds.stream()
+                .map(id -> EvaluatorResponse.of(evaluators.findById(id))).toList());
+    }
+}
