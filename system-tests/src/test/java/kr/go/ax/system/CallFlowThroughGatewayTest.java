@@ -202,6 +202,17 @@ class CallFlowThroughGatewayTest {
                 .body("status", equalTo("BUDGET_REJECTED"))
                 .body("budgetAssessment.violations[0].code", equalTo("LOCAL_GOVERNMENT_SHARE_TOO_LOW"))
                 .body("budgetAssessment.violations[0].field", equalTo("fiscalYears[2026]")));
+
+        // The call closes; evaluation-service starts the evaluation of the eligible application only.
+        given().header("X-API-Key", "demo-admin").post("/api/v1/calls/" + callId + "/close").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-admin").post("/api/v1/evaluation/calls/" + callId + "/start")
+                .then().statusCode(200).body("applicationIds", org.hamcrest.Matchers.contains(id)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
+                .then().body("status", equalTo("UNDER_EVALUATION")));
+        given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/applications/" + rejected)
+                .then().body("status", equalTo("BUDGET_REJECTED"));
         given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
                 .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
     }

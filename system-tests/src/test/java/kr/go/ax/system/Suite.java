@@ -61,7 +61,8 @@ final class Suite {
                     "budget-service.e2e.calls", "ax.calls",
                     "budget-service.e2e.applications", "ax.applications",
                     "budget-service.e2e.evaluation", "ax.evaluation",
-                    "evaluation-service.e2e.calls", "ax.calls"));
+                    "evaluation-service.e2e.calls", "ax.calls",
+                    "evaluation-service.e2e.applications", "ax.applications"));
             for (String service : List.of("applications", "budget", "evaluation")) {
                 launch(service + "-service", List.of(
                         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_" + service + "_e2e",

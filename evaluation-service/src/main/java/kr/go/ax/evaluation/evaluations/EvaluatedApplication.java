@@ -1,0 +1,52 @@
+package kr.go.ax.evaluation.evaluations;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * evaluation-service's copy of an application, from the events of applications-service: what conflict-of-interest
+ * checks and ranking need, plus when it entered evaluation.
+ */
+@Entity
+@Table(name = "evaluated_application")
+public class EvaluatedApplication {
+    @Id
+    @Column(name = "application_id")
+    public UUID applicationId;
+
+    @Column(name = "call_id", nullable = false)
+    public UUID callId;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "lead_agency")
+    public String leadAgency;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> partners;
+
+    /** The status applications-service last reported. */
+    @Column(name = "application_status", nullable = false)
+    public String applicationStatus;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "snapshot_version", nullable = false)
+    public long snapshotVersion;
+
+    @Column(name = "evaluation_started_at")
+    public Instant evaluationStartedAt;
+}
