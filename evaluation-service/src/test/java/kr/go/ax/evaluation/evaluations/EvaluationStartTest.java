@@ -19,11 +19,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class EvaluationStartTest {
+public class EvaluationStartTest {
     @Inject
     EntityManager entityManager;
 
-    static String callSnapshot(UUID callId, String status, long version) {
+    public static String callSnapshot(UUID callId, String status, long version) {
         return """
                 {"id": "%s", "code": "AX-START", "title": "t", "status": "%s",
                  "opensAt": "2026-02-04T00:00:00Z", "closesAt": "2026-03-10T09:00:00Z", "fiscalYears": [2026],
