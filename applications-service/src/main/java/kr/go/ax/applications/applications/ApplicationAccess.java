@@ -24,7 +24,7 @@ public class ApplicationAccess {
             return true;
         }
         if (caller.is(Roles.REGION)) {
-            return caller.region().map(application.regionCode::equals).orElse(false);
+            return caller.ownsRegion(application.regionCode);
         }
         if (caller.is(Roles.EVALUATOR)) {
             return application.status != ApplicationStatus.DRAFT;

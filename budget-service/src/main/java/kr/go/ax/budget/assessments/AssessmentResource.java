@@ -51,6 +51,6 @@ public class AssessmentResource {
     /** Admins and evaluators read all; a region only its own (others answer 404). */
     private boolean maySee(Assessment a) {
         return caller.is(Roles.ADMIN) || caller.is(Roles.EVALUATOR)
-                || caller.is(Roles.REGION) && caller.region().map(a.regionCode::equals).orElse(false);
+                || caller.ownsRegion(a.regionCode);
     }
 }

@@ -45,12 +45,11 @@ public class LedgerResource {
             throw ProblemException.notFound("Ledger of call", callId);
         }
         boolean staff = caller.is(Roles.ADMIN) || caller.is(Roles.EVALUATOR) || caller.is(Roles.PORTAL);
-        String ownRegion = caller.region().orElse(null);
         return new LedgerView(callId,
                 years.stream().map(p -> new YearView(p.key.fiscalYear(), p.poolKrw, p.committedKrw,
                         p.availableKrw())).toList(),
                 allocations.ofCall(callId).stream()
-                        .filter(a -> staff || a.regionCode.equals(ownRegion))
+                        .filter(a -> staff || caller.ownsRegion(a.regionCode))
                         .map(a -> new LedgerService.AllocationOutcome(a.applicationId, a.callId, a.regionCode,
                                 a.status, a.centralByYear, a.reason, a.decidedAt))
                         .toList());

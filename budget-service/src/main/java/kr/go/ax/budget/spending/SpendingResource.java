@@ -147,8 +147,8 @@ public class SpendingResource {
     @Operation(summary = "Approved vs spent per fiscal year and source, execution rates (bp) and warning flags")
     public SpendingService.ExecutionView execution(@PathParam("applicationId") UUID applicationId) {
         FundAllocation allocation = allocations.findById(applicationId);
-        boolean visible = allocation != null && (caller.is(Roles.ADMIN)
-                || caller.is(Roles.REGION) && caller.region().map(allocation.regionCode::equals).orElse(false));
+        boolean visible = allocation != null
+                && (caller.is(Roles.ADMIN) || caller.ownsRegion(allocation.regionCode));
         if (!visible) {
             throw ProblemException.notFound("Execution of application", applicationId);
         }

@@ -42,13 +42,10 @@ public class Caller {
     }
 
     /**
-     * Whether the caller may see data of the given region: staff roles see every region, a region only its own.
-     * Callers should answer 404 rather than 403 for foreign data so its existence is not disclosed.
+     * Whether the caller is the region that owns data of {@code regionCode}. Services answer 404, not 403, when a
+     * region reaches for another region's data, so its existence is not disclosed.
      */
-    public boolean maySee(String regionCode) {
-        if (is(Roles.ADMIN) || is(Roles.EVALUATOR) || is(Roles.PORTAL)) {
-            return true;
-        }
+    public boolean ownsRegion(String regionCode) {
         return is(Roles.REGION) && region().map(r -> r.equals(regionCode)).orElse(false);
     }
 }
