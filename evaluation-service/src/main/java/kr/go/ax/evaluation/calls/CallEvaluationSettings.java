@@ -32,6 +32,13 @@ public class CallEvaluationSettings {
     @Column(name = "presentation_weight_pct")
     public int presentationWeightPct;
 
+    @Column(name = "central_pool_per_year_krw")
+    public long centralPoolPerYearKrw;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "fiscal_years", nullable = false)
+    public java.util.List<Integer> fiscalYears = new java.util.ArrayList<>();
+
     @Column(name = "call_version")
     public long callVersion;
 

@@ -53,6 +53,8 @@ public class CallEventsConsumer {
         copy.reserveSlots = call.reserveSlots();
         copy.documentWeightPct = call.documentWeightPct();
         copy.presentationWeightPct = call.presentationWeightPct();
+        copy.centralPoolPerYearKrw = call.fundingRules() == null ? 0 : call.fundingRules().centralPoolPerYearKrw();
+        copy.fiscalYears = call.fiscalYears() == null ? java.util.List.of() : call.fiscalYears();
         copy.callVersion = call.version();
         copy.updatedAt = Instant.now();
         if (isNew) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import kr.go.ax.common.events.ApplicationSnapshot;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.events.inbox.InboxProcessor;
+import kr.go.ax.evaluation.decisions.DecisionService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -16,13 +17,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class ApplicationEventsConsumer {
     private final InboxProcessor inbox;
     private final EvaluatedApplicationRepository applications;
+    private final DecisionService decisions;
     private final ObjectMapper objectMapper;
 
     public ApplicationEventsConsumer(InboxProcessor inbox, EvaluatedApplicationRepository applications,
-            ObjectMapper objectMapper) {
+            DecisionService decisions, ObjectMapper objectMapper) {
         this.inbox = inbox;
         this.applications = applications;
+        this.decisions = decisions;
         this.objectMapper = objectMapper;
+    }
+
+    static java.util.Map<Integer, Long> requestedCentral(ApplicationSnapshot snapshot) {
+        java.util.Map<Integer, Long> byYear = new java.util.TreeMap<>();
+        if (snapshot.projects() != null) {
+            for (ApplicationSnapshot.Project project : snapshot.projects()) {
+                for (ApplicationSnapshot.BudgetLine line : project.budget()) {
+                    byYear.merge(line.fiscalYear(), line.centralKrw(), Long::sum);
+                }
+            }
+        }
+        return byYear;
     }
 
     @Incoming("applications")
@@ -41,6 +56,7 @@ public class ApplicationEventsConsumer {
             return; // an older snapshot arriving late changes nothing
         }
         boolean isNew = copy == null;
+        boolean withdrawnNow = "WITHDRAWN".equals(snapshot.status()) && (isNew || !copy.withdrawn());
         if (isNew) {
             copy = new EvaluatedApplication();
             copy.applicationId = snapshot.id();
@@ -53,8 +69,12 @@ public class ApplicationEventsConsumer {
         copy.applicationStatus = snapshot.status();
         copy.submittedAt = snapshot.submittedAt();
         copy.snapshotVersion = snapshot.version();
+        copy.requestedCentralByYear = requestedCentral(snapshot);
         if (isNew) {
             applications.persist(copy); // after the fields are set: Hibernate inserts the state it has at persist time
+        }
+        if (withdrawnNow && copy.evaluationStartedAt != null) {
+            decisions.onWithdrawn(copy); // a renounced selection promotes a reserve
         }
     }
 }

@@ -49,4 +49,17 @@ public class EvaluatedApplication {
 
     @Column(name = "evaluation_started_at")
     public Instant evaluationStartedAt;
+
+    /** Central KRW requested per fiscal year, summed over the component projects: the most an award can be. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "requested_central_by_year", nullable = false)
+    public java.util.Map<Integer, Long> requestedCentralByYear = new java.util.TreeMap<>();
+
+    /** Set when an upheld appeal reopened this application's scoring after a decision. */
+    @Column(name = "scoring_reopened_at")
+    public Instant scoringReopenedAt;
+
+    public boolean withdrawn() {
+        return "WITHDRAWN".equals(applicationStatus);
+    }
 }

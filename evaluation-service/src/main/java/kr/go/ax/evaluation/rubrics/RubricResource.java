@@ -34,11 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 public class RubricResource {
     private final RubricRepository rubrics;
+    private final kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository applications;
     private final Caller caller;
     private final Clock clock;
 
-    public RubricResource(RubricRepository rubrics, Caller caller, Clock clock) {
+    public RubricResource(RubricRepository rubrics,
+            kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository applications, Caller caller, Clock clock) {
         this.rubrics = rubrics;
+        this.applications = applications;
         this.caller = caller;
         this.clock = clock;
     }
@@ -57,9 +60,14 @@ public class RubricResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Set the call's rubric: each stage's criteria add up to 100 points, codes unique per stage")
+    @Operation(summary = "Set the call's rubric before its evaluation starts (409 after): each stage's criteria add up"
+            + " to 100 points, codes unique per stage")
     public RubricResponse put(@PathParam("callId") UUID callId, @NotNull @Valid RubricContent content) {
         checkStages(content);
+        if (applications.count("callId = ?1 and evaluationStartedAt is not null", callId) > 0) {
+            throw ProblemException.conflict("RUBRIC_FROZEN", "The evaluation of call " + callId
+                    + " has started; its rubric no longer changes, so every score is given against the same one");
+        }
         Rubric rubric = rubrics.findByIdOptional(callId).orElse(null);
         boolean isNew = rubric == null;
         if (isNew) {

@@ -30,6 +30,13 @@ public final class EventTypes {
     /** Data: {@link ApplicationDecided}; produced by evaluation-service on ax.evaluation, keyed by application id. */
     public static final String APPLICATION_DECIDED = "kr.go.ax.evaluation.decided.v1";
 
+    /** Data: {@link SelectionDecided}; produced by evaluation-service on ax.evaluation, keyed by call id. */
+    public static final String SELECTION_DECIDED = "kr.go.ax.evaluation.selection-decided.v1";
+
+    /** Data: the appeal as it stands; produced by evaluation-service on ax.evaluation, keyed by application id. */
+    public static final String APPEAL_FILED = "kr.go.ax.evaluation.appeal-filed.v1";
+    public static final String APPEAL_RESOLVED = "kr.go.ax.evaluation.appeal-resolved.v1";
+
     private EventTypes() {
     }
 }

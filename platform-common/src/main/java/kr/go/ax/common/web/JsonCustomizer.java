@@ -12,7 +12,8 @@ import java.io.IOException;
 
 /**
  * JSON input rules every service shares: text may not contain NUL (PostgreSQL cannot store it, so it would surface as
- * a 500), and floating-point numbers are read exactly.
+ * a 500), floating-point numbers are read exactly, and a fraction is never truncated into a whole-number field (12.5
+ * KRW or 12.5 points is refused, not read as 12).
  */
 @Singleton
 public class JsonCustomizer implements ObjectMapperCustomizer {
@@ -21,6 +22,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("ax-text").addDeserializer(String.class, new TextDeserializer()));
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     static final class TextDeserializer extends StringDeserializer {

@@ -1,0 +1,114 @@
+package kr.go.ax.evaluation.appeals;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import kr.go.ax.common.identity.Caller;
+import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.problem.ProblemException;
+import kr.go.ax.evaluation.appeals.AppealService.AppealView;
+import kr.go.ax.evaluation.evaluations.EvaluatedApplication;
+import kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evaluation")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Appeals", description = "Appeals against a decision and their resolution")
+@Authenticated
+public class AppealResource {
+    private final AppealService appealService;
+    private final AppealRepository appeals;
+    private final EvaluatedApplicationRepository applications;
+    private final Caller caller;
+
+    public AppealResource(AppealService appealService, AppealRepository appeals,
+            EvaluatedApplicationRepository applications, Caller caller) {
+        this.appealService = appealService;
+        this.appeals = appeals;
+        this.applications = applications;
+        this.caller = caller;
+    }
+
+    public record AppealRequest(@NotNull Appeal.Ground ground, @NotBlank @Size(max = 4000) String statement) {
+    }
+
+    public record ResolutionRequest(@NotNull Appeal.Status outcome, @NotBlank @Size(max = 4000) String resolution,
+            @Size(max = 100) List<@NotNull UUID> voidScoreSheetIds) {
+    }
+
+    @POST
+    @Path("/applications/{applicationId}/appeals")
+    @RolesAllowed(Roles.REGION)
+    @Operation(summary = "Appeal the decision on the region's own application, within the appeal window (422 after);"
+            + " one appeal under review at a time")
+    public Response file(@PathParam("applicationId") UUID applicationId, @NotNull @Valid AppealRequest request) {
+        EvaluatedApplication application = ownApplication(applicationId);
+        Appeal appeal = appealService.file(application, request.ground(), request.statement(), caller.subject());
+        return Response.status(Response.Status.CREATED).entity(AppealView.of(appeal)).build();
+    }
+
+    @GET
+    @Path("/applications/{applicationId}/appeals")
+    @RolesAllowed({Roles.REGION, Roles.ADMIN})
+    @Operation(summary = "The appeals of an application (a region sees only its own)")
+    public List<AppealView> ofApplication(@PathParam("applicationId") UUID applicationId) {
+        if (!caller.is(Roles.ADMIN)) {
+            ownApplication(applicationId);
+        }
+        return appeals.of(applicationId).stream().map(AppealView::of).toList();
+    }
+
+    @GET
+    @Path("/appeals")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Appeals, optionally of one call and in one status, oldest first")
+    public List<AppealView> list(@QueryParam("callId") UUID callId, @QueryParam("status") Appeal.Status status) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (callId != null) {
+            query.append(" and callId = :callId");
+            params.and("callId", callId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        return appeals.find(query.toString(), io.quarkus.panache.common.Sort.ascending("filedAt", "id"), params)
+                .page(0, 500).list().stream().map(AppealView::of).toList();
+    }
+
+    @POST
+    @Path("/appeals/{appealId}/resolution")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Resolve an appeal: UPHELD (optionally voiding named score sheets; reopens the"
+            + " application's scoring until the next decision version) or DISMISSED")
+    public AppealView resolve(@PathParam("appealId") UUID appealId, @NotNull @Valid ResolutionRequest request) {
+        if (request.outcome() == Appeal.Status.FILED) {
+            throw ProblemException.invalid("outcome", "resolution", "must be UPHELD or DISMISSED");
+        }
+        return AppealView.of(appealService.resolve(appealId, request.outcome(), request.resolution(),
+                request.voidScoreSheetIds(), caller.subject()));
+    }
+
+    /** The caller region's application; another region's is answered 404, as if it did not exist. */
+    private EvaluatedApplication ownApplication(UUID applicationId) {
+        return applications.findByIdOptional(applicationId).filter(a -> caller.ownsRegion(a.regionCode))
+                .orElseThrow(() -> ProblemException.notFound("Application", applicationId));
+    }
+}

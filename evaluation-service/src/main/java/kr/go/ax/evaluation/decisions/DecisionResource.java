@@ -1,0 +1,82 @@
+package kr.go.ax.evaluation.decisions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kr.go.ax.common.identity.Caller;
+import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/evaluation/calls/{callId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "Decisions", description = "Selection decisions: immutable, versioned, recomputable")
+@RolesAllowed(Roles.ADMIN)
+public class DecisionResource {
+    private final DecisionService decisionService;
+    private final SelectionDecisionRepository decisions;
+    private final Caller caller;
+
+    public DecisionResource(DecisionService decisionService, SelectionDecisionRepository decisions, Caller caller) {
+        this.decisionService = decisionService;
+        this.decisions = decisions;
+        this.caller = caller;
+    }
+
+    public record DecisionView(UUID callId, int version, String reason, String ruleSetVersion, String inputsSha256,
+            String decidedBy, Instant decidedAt, JsonNode output, JsonNode inputs) {
+        static DecisionView of(SelectionDecision d) {
+            return new DecisionView(d.key.callId(), d.key.version(), d.reason, d.ruleSetVersion, d.inputsSha256,
+                    d.decidedBy, d.decidedAt, d.output, d.inputs);
+        }
+    }
+
+    public record DecisionSummary(int version, String reason, String inputsSha256, String decidedBy,
+            Instant decidedAt) {
+    }
+
+    @POST
+    @Path("/decision")
+    @Operation(summary = "Decide the call: passing applications in rank order take the slots, then the reserve"
+            + " slots; awards fit the pool. Idempotent: while the inputs are those of the latest version, that"
+            + " version is returned (200); changed inputs (after an upheld appeal) make a new version (201)")
+    public Response decide(@PathParam("callId") UUID callId, @jakarta.ws.rs.core.Context UriInfo uri) {
+        DecisionService.Made made = decisionService.decide(callId, caller.subject());
+        DecisionView view = DecisionView.of(made.decision());
+        if (!made.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/evaluation/calls/{callId}/decisions/{version}")
+                .build(callId, view.version())).entity(view).build();
+    }
+
+    @GET
+    @Path("/decisions")
+    @Operation(summary = "The versions of the call's decision, oldest first")
+    public List<DecisionSummary> list(@PathParam("callId") UUID callId) {
+        return decisions.all(callId).stream().map(d -> new DecisionSummary(d.key.version(), d.reason,
+                d.inputsSha256, d.decidedBy, d.decidedAt)).toList();
+    }
+
+    @GET
+    @Path("/decisions/{version}")
+    @Operation(summary = "One version, whole: rule set, every input score with the SHA-256 of the inputs' canonical"
+            + " JSON, the ranking, the outcomes and awards, and the changes from the previous version")
+    public DecisionView get(@PathParam("callId") UUID callId, @PathParam("version") int version) {
+        return decisions.version(callId, version).map(DecisionView::of)
+                .orElseThrow(() -> ProblemException.notFound("Decision version " + version + " of call", callId));
+    }
+}
