@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -164,16 +165,25 @@ class BudgetBenchmark {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
                 .then().body("status", equalTo("ELIGIBLE")));
+        // The award is what the application asks for, per fiscal year, as evaluation-service would decide it.
+        List<Map<String, Object>> lines = given().header("X-API-Key", "demo-region-KR-26")
+                .get("/api/v1/applications/" + id).then().extract().jsonPath().getList("projects.budget.flatten()");
+        Map<Integer, Long> award = new java.util.TreeMap<>();
+        lines.forEach(l -> award.merge((Integer) l.get("fiscalYear"), ((Number) l.get("centralKrw")).longValue(),
+                Long::sum));
+        String awardJson = award.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
         Properties props = new Properties();
         props.put("bootstrap.servers", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            ProducerRecord<String, String> decided = new ProducerRecord<>("ax.evaluation", id, """
-                    {"applicationId": "%s", "callId": "%s", "decision": "SELECTED", "rank": 1,
-                     "decidedAt": "2026-04-01T00:00:00Z"}""".formatted(id, callId));
+            ProducerRecord<String, String> decided = new ProducerRecord<>("ax.evaluation", callId, """
+                    {"callId": "%s", "version": 1, "reason": "INITIAL", "decidedAt": "2026-04-01T00:00:00Z",
+                     "outcomes": [{"applicationId": "%s", "region": "KR-26", "decision": "SELECTED", "rank": 1,
+                                   "awardedCentralByYear": %s}]}""".formatted(callId, id, awardJson));
             decided.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                     .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                    .add("ce_type", "kr.go.ax.evaluation.decided.v1".getBytes(StandardCharsets.UTF_8))
+                    .add("ce_type", "kr.go.ax.evaluation.selection-decided.v1".getBytes(StandardCharsets.UTF_8))
                     .add("ce_source", "/ax/benchmark".getBytes(StandardCharsets.UTF_8));
             producer.send(decided).get();
         } catch (Exception e) {

@@ -55,6 +55,10 @@ public class Application {
     @Column(name = "decision_rank")
     public Integer decisionRank;
 
+    /** The version of the call's decision that set the status; null before the decision. */
+    @Column(name = "decision_version")
+    public Integer decisionVersion;
+
     @Version
     public long version;
 

@@ -11,13 +11,14 @@ public record ApplicationResponse(UUID id, UUID callId, String region, Applicati
         String summary, String leadAgency, List<String> partners, List<IndustryFocus> industryFocus,
         List<ApplicationContent.Project> projects, ApplicationContent.Kpis kpis, String sustainabilityPlan,
         Application.BudgetAssessment budgetAssessment, int submission, Instant submittedAt, String contentSha256,
-        Integer decisionRank, long version, Instant createdAt, Instant updatedAt) {
+        Integer decisionRank, Integer decisionVersion, long version, Instant createdAt, Instant updatedAt) {
 
     static ApplicationResponse of(Application a) {
         ApplicationContent c = a.content;
         return new ApplicationResponse(a.id, a.callId, a.regionCode, a.status, a.title, c.summary(), c.leadAgency(),
                 c.partners(), c.industryFocus(), c.projects(), c.kpis(), c.sustainabilityPlan(), a.budgetAssessment,
-                a.submission, a.submittedAt, a.contentSha256, a.decisionRank, a.version, a.createdAt, a.updatedAt);
+                a.submission, a.submittedAt, a.contentSha256, a.decisionRank, a.decisionVersion, a.version, a.createdAt,
+                a.updatedAt);
     }
 
     /** The fields a third-party portal may show once the application is decided. */

@@ -165,6 +165,32 @@ public class ApplicationService {
         return true;
     }
 
+    /**
+     * Applies the outcome of a version of the call's selection decision. An outcome from an older version than the
+     * one applied already changes nothing; the same status with a new rank updates the rank only.
+     *
+     * @return whether the application changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean applyDecision(UUID id, ApplicationStatus to, Integer rank, Integer decisionVersion, Instant now) {
+        Application application = applications.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (application == null || decisionVersion != null && application.decisionVersion != null
+                && application.decisionVersion >= decisionVersion) {
+            return false;
+        }
+        if (application.status == to) {
+            application.decisionRank = rank;
+            application.decisionVersion = decisionVersion;
+            return true;
+        }
+        String reason = decisionVersion == null || decisionVersion == 1 ? "selection decided"
+                : "selection decision version " + decisionVersion;
+        return transitionFromEvent(id, to, "evaluation-service", reason, now, a -> true, a -> {
+            a.decisionRank = rank;
+            a.decisionVersion = decisionVersion;
+        });
+    }
+
     private Call callFor(UUID callId) {
         return calls.findByIdOptional(callId).orElseThrow(() -> new ProblemException(422, "CALL_NOT_FOUND",
                 "Unknown call", "Call " + callId + " does not exist",

@@ -25,8 +25,10 @@ public enum ApplicationStatus {
             case ELIGIBLE -> next == UNDER_EVALUATION || next == WITHDRAWN;
             case UNDER_EVALUATION -> DECIDED.contains(next) || next == WITHDRAWN;
             // A selected or reserve region may still renounce; its money is released and a reserve is promoted.
-            case SELECTED, RESERVE -> next == WITHDRAWN;
-            case NOT_SELECTED, WITHDRAWN -> false;
+            // A later decision version (promotion, re-decision after an appeal) may move any decided outcome.
+            case SELECTED, RESERVE -> next == WITHDRAWN || DECIDED.contains(next) && next != this;
+            case NOT_SELECTED -> next == SELECTED || next == RESERVE;
+            case WITHDRAWN -> false;
         };
     }
 

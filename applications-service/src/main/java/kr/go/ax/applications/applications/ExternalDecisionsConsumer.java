@@ -80,8 +80,8 @@ public class ExternalDecisionsConsumer {
         } else if (EventTypes.APPLICATION_DECIDED.equals(event.type())) {
             ApplicationDecided decided = event.dataAs(ApplicationDecided.class, objectMapper);
             ApplicationStatus to = ApplicationStatus.valueOf(decided.decision());
-            boolean changed = applications.transitionFromEvent(decided.applicationId(), to, "evaluation-service",
-                    "selection decided", Instant.now(), a -> true, a -> a.decisionRank = decided.rank());
+            boolean changed = applications.applyDecision(decided.applicationId(), to, decided.rank(),
+                    decided.decisionVersion(), Instant.now());
             if (changed) {
                 calls.markDecided(decided.callId(), Instant.now());
             }

@@ -12,7 +12,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ApplicationLifecycleTest {
+    @Inject
+    EntityManager entityManager;
+
     private static final String BUSAN = "KR-26";
 
     static void publishVerdict(String applicationId, String callId, int submission, String verdict) {
@@ -92,31 +98,44 @@ class ApplicationLifecycleTest {
                 "{\"applicationId\": \"%s\", \"callId\": \"%s\", \"startedAt\": \"2026-03-11T00:00:00Z\"}"
                         .formatted(id, callId));
         awaitStatus(id, "UNDER_EVALUATION");
-        String decided = "{\"applicationId\": \"%s\", \"callId\": \"%s\", \"decision\": \"SELECTED\", \"rank\": 1,"
-                + " \"decidedAt\": \"2026-04-01T00:00:00Z\"}";
+        String decided = "{\"applicationId\": \"%s\", \"callId\": \"%s\", \"decision\": \"%s\", \"rank\": 3,"
+                + " \"decidedAt\": \"2026-04-01T00:00:00Z\", \"decisionVersion\": %d}";
         String decisionId = UUID.randomUUID().toString();
         TestKafka.sendCloudEvent("ax.evaluation", id, decisionId, "kr.go.ax.evaluation.decided.v1",
-                decided.formatted(id, callId));
-        // Delivered twice: the second changes nothing (and NOT_SELECTED from SELECTED would be illegal anyway).
+                decided.formatted(id, callId, "RESERVE", 1));
+        // Delivered twice: the second changes nothing.
         TestKafka.sendCloudEvent("ax.evaluation", id, decisionId, "kr.go.ax.evaluation.decided.v1",
-                decided.formatted(id, callId));
-        awaitStatus(id, "SELECTED");
+                decided.formatted(id, callId, "RESERVE", 1));
+        awaitStatus(id, "RESERVE");
         given().header("Authorization", admin()).get("/api/v1/calls/" + callId)
                 .then().body("status", equalTo("DECIDED"));
+        // Version 2 promotes the reserve; a version-1 outcome arriving after it changes nothing.
+        TestKafka.sendCloudEvent("ax.evaluation", id, UUID.randomUUID().toString(), "kr.go.ax.evaluation.decided.v1",
+                decided.formatted(id, callId, "SELECTED", 2));
+        awaitStatus(id, "SELECTED");
+        String stale = UUID.randomUUID().toString();
+        TestKafka.sendCloudEvent("ax.evaluation", id, stale, "kr.go.ax.evaluation.decided.v1",
+                decided.formatted(id, callId, "NOT_SELECTED", 1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id = ?1")
+                        .setParameter(1, stale).getSingleResult()).longValue() == 1));
+        given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + id)
+                .then().body("status", equalTo("SELECTED")).body("decisionVersion", equalTo(2));
 
         given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + id + "/history")
                 .then().statusCode(200)
-                .body("to", contains("DRAFT", "SUBMITTED", "ELIGIBLE", "UNDER_EVALUATION", "SELECTED"))
-                .body("from", contains(null, "DRAFT", "SUBMITTED", "ELIGIBLE", "UNDER_EVALUATION"))
+                .body("to", contains("DRAFT", "SUBMITTED", "ELIGIBLE", "UNDER_EVALUATION", "RESERVE", "SELECTED"))
+                .body("from", contains(null, "DRAFT", "SUBMITTED", "ELIGIBLE", "UNDER_EVALUATION", "RESERVE"))
                 .body("actor", contains("region-KR-26", "region-KR-26", "budget-service", "evaluation-service",
-                        "evaluation-service"));
+                        "evaluation-service", "evaluation-service"))
+                .body("reason[5]", equalTo("selection decision version 2"));
 
         // A portal sees the decided application, but only its public fields.
         given().header("Authorization", TestTokens.bearer(TestTokens.portal()))
                 .get("/api/v1/applications/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("SELECTED"))
-                .body("decisionRank", equalTo(1))
+                .body("decisionRank", equalTo(3))
                 .body("projects", nullValue())
                 .body("budgetAssessment", nullValue());
 

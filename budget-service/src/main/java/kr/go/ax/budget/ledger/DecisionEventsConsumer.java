@@ -5,14 +5,14 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
-import kr.go.ax.common.events.ApplicationDecided;
 import kr.go.ax.common.events.EventTypes;
+import kr.go.ax.common.events.SelectionDecided;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.events.inbox.InboxProcessor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Commits central money when evaluation-service selects an application (topic {@code ax.evaluation}). */
+/** Commits and releases central money as evaluation-service decides a call (topic {@code ax.evaluation}). */
 @ApplicationScoped
 public class DecisionEventsConsumer {
     private final InboxProcessor inbox;
@@ -31,13 +31,13 @@ public class DecisionEventsConsumer {
         return inbox.process("budget-service.evaluation", message, this::apply);
     }
 
+    /**
+     * Only the whole-call decision moves money: applying a version in one transaction releases what it takes away
+     * before committing what it gives. The per-application decision events are for statuses and are ignored here.
+     */
     void apply(InboundEvent event) {
-        if (!EventTypes.APPLICATION_DECIDED.equals(event.type())) {
-            return;
-        }
-        ApplicationDecided decided = event.dataAs(ApplicationDecided.class, objectMapper);
-        if ("SELECTED".equals(decided.decision())) {
-            ledger.allocate(decided.applicationId(), decided.callId(), decided.awardedCentralByYear(), Instant.now());
+        if (EventTypes.SELECTION_DECIDED.equals(event.type())) {
+            ledger.applyDecision(event.dataAs(SelectionDecided.class, objectMapper), Instant.now());
         }
     }
 }

@@ -3,6 +3,7 @@ package kr.go.ax.budget.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import kr.go.ax.budget.assessments.AssessmentRepository;
 import kr.go.ax.budget.calls.CallFundingRules;
 import kr.go.ax.budget.rules.Totals;
 import kr.go.ax.common.events.EventTypes;
+import kr.go.ax.common.events.SelectionDecided;
 import kr.go.ax.common.events.Topics;
 import kr.go.ax.common.events.inbox.RetryLaterException;
 import kr.go.ax.common.events.outbox.Outbox;
@@ -62,16 +64,51 @@ public class LedgerService {
      */
     @Transactional
     public FundAllocation allocate(UUID applicationId, UUID callId, Instant now) {
-        return allocate(applicationId, callId, null, now);
-    }
-
-    /** As {@link #allocate(UUID, UUID, Instant)}, committing the awarded amounts when the decision names them. */
-    @Transactional
-    public FundAllocation allocate(UUID applicationId, UUID callId, Map<Integer, Long> awarded, Instant now) {
         FundAllocation existing = allocations.findById(applicationId);
         if (existing != null) {
             return existing;
         }
+        return commit(null, applicationId, callId, null, pools.lockedForCall(callId), now);
+    }
+
+    /**
+     * Applies one version of a call's selection decision, whole, in the caller's transaction: first every committed
+     * allocation the version takes away or changes is released, then every selected application's award is
+     * committed (or refused). Versions of one call arrive in order (the event is keyed by the call), and the inbox
+     * applies each once, so the pools always reflect exactly the latest version.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyDecision(SelectionDecided decision, Instant now) {
+        List<FundPool> callPools = pools.lockedForCall(decision.callId());
+        Map<UUID, Map<Integer, Long>> awards = new LinkedHashMap<>();
+        for (SelectionDecided.Outcome outcome : decision.outcomes()) {
+            if ("SELECTED".equals(outcome.decision())) {
+                awards.put(outcome.applicationId(), new TreeMap<>(outcome.awardedCentralByYear()));
+            }
+        }
+        for (FundAllocation allocation : allocations.list("callId", decision.callId())) {
+            Map<Integer, Long> award = awards.get(allocation.applicationId);
+            if (FundAllocation.COMMITTED.equals(allocation.status)
+                    && (award == null || !award.equals(new TreeMap<>(allocation.centralByYear)))) {
+                release(allocation, callPools, award == null
+                        ? "not selected in decision version " + decision.version()
+                        : "award changed in decision version " + decision.version(), now);
+            }
+        }
+        for (Map.Entry<UUID, Map<Integer, Long>> award : awards.entrySet()) {
+            FundAllocation existing = allocations.findById(award.getKey());
+            if (existing == null || !FundAllocation.COMMITTED.equals(existing.status)) {
+                commit(existing, award.getKey(), decision.callId(), award.getValue(), callPools, now);
+            }
+        }
+    }
+
+    /**
+     * Commits {@code awarded} (or, when null, the approved budget's central amounts) whole, or records a refusal.
+     * Reuses {@code row} when the application had an allocation that was released or refused before.
+     */
+    private FundAllocation commit(FundAllocation row, UUID applicationId, UUID callId, Map<Integer, Long> awarded,
+            List<FundPool> callPools, Instant now) {
         Assessment assessment = assessments.latest(applicationId).orElseThrow(() ->
                 new RetryLaterException("no budget assessment of application " + applicationId + " yet"));
         Map<Integer, Long> wanted = new TreeMap<>();
@@ -82,7 +119,6 @@ public class LedgerService {
                 wanted.put(year.fiscalYear(), year.centralKrw());
             }
         }
-        List<FundPool> callPools = pools.lockedForCall(callId);
         String refusal = null;
         if (!"APPROVED".equals(assessment.verdict)) {
             refusal = "the latest budget assessment is " + assessment.verdict;
@@ -102,7 +138,8 @@ public class LedgerService {
                         + " is still available", year.getKey(), year.getValue(), pool.availableKrw(), pool.poolKrw);
             }
         }
-        FundAllocation allocation = new FundAllocation();
+        boolean isNew = row == null;
+        FundAllocation allocation = isNew ? new FundAllocation() : row;
         allocation.applicationId = applicationId;
         allocation.callId = callId;
         allocation.regionCode = assessment.regionCode;
@@ -114,11 +151,14 @@ public class LedgerService {
                 pool.committedKrw += wanted.getOrDefault(pool.key.fiscalYear(), 0L);
             }
             allocation.status = FundAllocation.COMMITTED;
+            allocation.reason = null;
         } else {
             allocation.status = FundAllocation.REFUSED;
             allocation.reason = refusal;
         }
-        allocations.persist(allocation);
+        if (isNew) {
+            allocations.persist(allocation);
+        }
         publish(allocation, FundAllocation.COMMITTED.equals(allocation.status)
                 ? EventTypes.ALLOCATION_COMMITTED : EventTypes.ALLOCATION_REFUSED);
         return allocation;
@@ -131,11 +171,15 @@ public class LedgerService {
         if (allocation == null || !FundAllocation.COMMITTED.equals(allocation.status)) {
             return;
         }
-        for (FundPool pool : pools.lockedForCall(allocation.callId)) {
+        release(allocation, pools.lockedForCall(allocation.callId), "application withdrawn", now);
+    }
+
+    private void release(FundAllocation allocation, List<FundPool> callPools, String reason, Instant now) {
+        for (FundPool pool : callPools) {
             pool.committedKrw -= allocation.centralByYear.getOrDefault(pool.key.fiscalYear(), 0L);
         }
         allocation.status = FundAllocation.RELEASED;
-        allocation.reason = "application withdrawn";
+        allocation.reason = reason;
         allocation.updatedAt = now;
         publish(allocation, EventTypes.ALLOCATION_RELEASED);
     }

@@ -114,30 +114,67 @@ public class LedgerTest {
                 .body("allocations[0].region", equalTo("KR-26"));
     }
 
+    /** A {@code selection-decided} event body; each outcome is {@code applicationId, decision, award2026, award2027}. */
+    public static String selectionDecided(UUID callId, int version, Object[]... outcomes) {
+        StringBuilder list = new StringBuilder();
+        for (Object[] o : outcomes) {
+            list.append(list.length() == 0 ? "" : ", ").append("""
+                    {"applicationId": "%s", "region": "KR-43", "decision": "%s", "rank": 1,
+                     "awardedCentralByYear": %s}""".formatted(o[0], o[1], "SELECTED".equals(o[1])
+                    ? "{\"2026\": %d, \"2027\": %d}".formatted(o[2], o[3]) : "{}"));
+        }
+        return """
+                {"callId": "%s", "version": %d, "reason": "INITIAL", "decidedAt": "2026-04-01T00:00:00Z",
+                 "outcomes": [%s]}""".formatted(callId, version, list);
+    }
+
+    public static void sendSelectionDecided(UUID callId, int version, Object[]... outcomes) {
+        TestKafka.sendCloudEvent("ax.evaluation", callId.toString(), UUID.randomUUID().toString(),
+                "kr.go.ax.evaluation.selection-decided.v1", selectionDecided(callId, version, outcomes));
+    }
+
     @Test
-    void selectionDecisionEventCommitsMoney() {
+    void eachDecisionVersionIsAppliedWholeReleasingBeforeCommitting() {
         UUID callId = UUID.randomUUID();
-        UUID id = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
         TestKafka.sendCloudEvent("ax.calls", callId.toString(), UUID.randomUUID().toString(),
                 "kr.go.ax.call.closed.v1", CallEventsConsumerTest.snapshot(callId, "AX-LEDGER-2", 2, 7_000_000_000L));
-        TestKafka.sendCloudEvent("ax.applications", id.toString(), UUID.randomUUID().toString(),
-                "kr.go.ax.application.submitted.v1", submitted(id, callId, "KR-43"));
-        TestKafka.sendCloudEvent("ax.evaluation", id.toString(), UUID.randomUUID().toString(),
-                "kr.go.ax.evaluation.decided.v1", """
-                        {"applicationId": "%s", "callId": "%s", "decision": "SELECTED", "rank": 1,
-                         "decidedAt": "2026-04-01T00:00:00Z",
-                         "awardedCentralByYear": {"2026": 5000000000, "2027": 4500000000}}""".formatted(id, callId));
-        // The award, reduced below the requested 6 bn per year, is what the pools commit.
+        for (UUID id : List.of(a, b, c)) {
+            TestKafka.sendCloudEvent("ax.applications", id.toString(), UUID.randomUUID().toString(),
+                    "kr.go.ax.application.submitted.v1", submitted(id, callId, "KR-43"));
+        }
+        String admin = TestTokens.bearer(TestTokens.admin());
+        // Version 1: A's award is cut below its 6 bn request in 2027; the pool (14 bn) commits the awards.
+        sendSelectionDecided(callId, 1, new Object[] {a, "SELECTED", 6_000_000_000L, 4_500_000_000L},
+                new Object[] {b, "SELECTED", 6_000_000_000L, 6_000_000_000L}, new Object[] {c, "RESERVE"});
         Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given()
-                .header("Authorization", TestTokens.bearer(TestTokens.admin()))
-                .get("/api/v1/budget/ledger/" + callId)
+                .header("Authorization", admin).get("/api/v1/budget/ledger/" + callId)
                 .then().statusCode(200)
-                .body("years[0].committedKrw", equalTo(5000000000L))
-                .body("years[1].committedKrw", equalTo(4500000000L))
-                .body("allocations[0].status", equalTo("COMMITTED")));
-        var events = TestKafka.await("ax.budget", r -> id.toString().equals(r.key())
-                && "kr.go.ax.budget.allocation-committed.v1".equals(TestKafka.header(r, "ce_type")),
+                .body("years[0].committedKrw", equalTo(12000000000L))
+                .body("years[1].committedKrw", equalTo(10500000000L))
+                .body("allocations", hasSize(2)));
+        // Version 2: A is out and C, the reserve, is in. C fits only once A's money is back (14 - 12 = 2 bn free
+        // before): the version is applied whole, releases first.
+        sendSelectionDecided(callId, 2, new Object[] {a, "WITHDRAWN"},
+                new Object[] {b, "SELECTED", 6_000_000_000L, 6_000_000_000L},
+                new Object[] {c, "SELECTED", 6_000_000_000L, 6_000_000_000L});
+        Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given()
+                .header("Authorization", admin).get("/api/v1/budget/ledger/" + callId)
+                .then().statusCode(200)
+                .body("years[0].committedKrw", equalTo(12000000000L))
+                .body("years[1].committedKrw", equalTo(12000000000L))
+                .body("allocations.find { it.applicationId == '" + a + "' }.status", equalTo("RELEASED"))
+                .body("allocations.find { it.applicationId == '" + c + "' }.status", equalTo("COMMITTED")));
+        var released = TestKafka.await("ax.budget", r -> a.toString().equals(r.key())
+                && "kr.go.ax.budget.allocation-released.v1".equals(TestKafka.header(r, "ce_type")),
                 Duration.ofSeconds(20));
-        assertEquals(1, events.size());
+        assertEquals(1, released.size());
+        // B's unchanged award is not touched: committed once, never released.
+        var bEvents = TestKafka.readAll("ax.budget", r -> b.toString().equals(r.key())
+                && TestKafka.header(r, "ce_type").contains(".allocation-"), 2, Duration.ofSeconds(3));
+        assertEquals(List.of("kr.go.ax.budget.allocation-committed.v1"),
+                bEvents.stream().map(r -> TestKafka.header(r, "ce_type")).toList());
     }
 }

@@ -33,10 +33,7 @@ class SpendingTest {
                 "kr.go.ax.call.closed.v1", CallEventsConsumerTest.snapshot(callId, "AX-SPEND", 2, 7_000_000_000L));
         TestKafka.sendCloudEvent("ax.applications", id.toString(), UUID.randomUUID().toString(),
                 "kr.go.ax.application.submitted.v1", LedgerTest.submitted(id, callId, region));
-        TestKafka.sendCloudEvent("ax.evaluation", id.toString(), UUID.randomUUID().toString(),
-                "kr.go.ax.evaluation.decided.v1", """
-                        {"applicationId": "%s", "callId": "%s", "decision": "SELECTED", "rank": 1,
-                         "decidedAt": "2026-04-01T00:00:00Z"}""".formatted(id, callId));
+        LedgerTest.sendSelectionDecided(callId, 1, new Object[] {id, "SELECTED", 6_000_000_000L, 6_000_000_000L});
         Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given()
                 .header("Authorization", region(region)).get("/api/v1/budget/applications/" + id + "/execution")
                 .then().statusCode(200).body("allocationStatus", equalTo("COMMITTED")));
