@@ -12,6 +12,9 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -215,5 +218,70 @@ class CallFlowThroughGatewayTest {
                 .then().body("status", equalTo("BUDGET_REJECTED"));
         given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
                 .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
+
+        // Five evaluators from other regions score it; the decision selects it and the ledger commits its request.
+        List<String> panel = new ArrayList<>();
+        String[] regions = {"KR-11", "KR-27", "KR-29", "KR-30", "KR-31"};
+        for (int i = 1; i <= 5; i++) {
+            String subject = "evaluator-" + i;
+            given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
+                    .body(Map.of("subject", subject, "name", "Expert " + i, "affiliationRegion", regions[i - 1],
+                            "institution", "Institute " + i))
+                    .post("/api/v1/evaluation/evaluators").then().statusCode(oneOf(201, 409));
+        }
+        List<Map<String, Object>> registered = given().header("X-API-Key", "demo-admin")
+                .get("/api/v1/evaluation/evaluators").then().statusCode(200).extract().jsonPath().getList("");
+        registered.stream().filter(e -> ((String) e.get("subject")).matches("evaluator-[1-5]"))
+                .forEach(e -> panel.add((String) e.get("id")));
+        given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
+                .body(Map.of("evaluatorIds", panel)).put("/api/v1/evaluation/calls/" + callId + "/panel")
+                .then().statusCode(200);
+        for (int i = 1; i <= 5; i++) {
+            String key = "demo-evaluator-" + i;
+            given().header("X-API-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("conflict", false, "statement", "No interest in this application."))
+                    .post("/api/v1/evaluation/applications/" + id + "/declaration").then().statusCode(200);
+            given().header("X-API-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("stage", "DOCUMENT", "scores", Map.of("REGIONAL_INDUSTRY_FIT", 20,
+                            "DELIVERY_CAPACITY", 20, "FEASIBILITY", 16, "MATCHING_FUND_CAPACITY", 12,
+                            "SUSTAINABILITY", 12)))
+                    .put("/api/v1/evaluation/applications/" + id + "/scores").then().statusCode(200);
+            given().header("X-API-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("stage", "PRESENTATION", "scores", Map.of("EXPERTISE", 24, "FEASIBILITY", 24,
+                            "REGIONAL_INDUSTRY_FIT", 16 + i % 2, "DELIVERY_CAPACITY", 16)))
+                    .put("/api/v1/evaluation/applications/" + id + "/scores").then().statusCode(200);
+        }
+        given().header("X-API-Key", "demo-admin").get("/api/v1/evaluation/calls/" + callId + "/ranking")
+                .then().statusCode(200).body("entries[0].applicationId", equalTo(id))
+                .body("entries[0].total", equalTo(80.4f)); // 0.4 × 80 + 0.6 × (48 + 16.666… + 16) = 32 + 48.4
+        given().header("X-API-Key", "demo-admin").post("/api/v1/evaluation/calls/" + callId + "/decision")
+                .then().statusCode(201).body("version", equalTo(1));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
+                .then().body("status", equalTo("SELECTED")).body("decisionRank", equalTo(1)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-admin").get("/api/v1/budget/ledger/" + callId)
+                .then().statusCode(200)
+                .body("allocations[0].applicationId", equalTo(id))
+                .body("allocations[0].status", equalTo("COMMITTED"))
+                .body("years[0].committedKrw", equalTo(3000000000L)));
+        given().header("X-API-Key", "demo-admin").get("/api/v1/calls/" + callId)
+                .then().body("status", equalTo("DECIDED"));
+        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/evaluation/applications/" + id + "/result")
+                .then().statusCode(200).body("decision", equalTo("SELECTED")).body("total", equalTo(80.4f));
+        given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/evaluation/applications/" + id + "/result")
+                .then().statusCode(404);
+
+        // The region renounces: the money goes back to the pool and a new decision version records it.
+        given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)
+                .body(Map.of("reason", "the consortium dissolved"))
+                .post("/api/v1/applications/" + id + "/withdraw").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-admin").get("/api/v1/budget/ledger/" + callId)
+                .then().body("allocations[0].status", equalTo("RELEASED"))
+                .body("years[0].committedKrw", equalTo(0)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-admin").get("/api/v1/evaluation/calls/" + callId + "/decisions")
+                .then().body("reason", equalTo(List.of("INITIAL", "SELECTED_WITHDRAWN"))));
     }
 }

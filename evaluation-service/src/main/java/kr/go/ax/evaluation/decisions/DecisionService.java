@@ -52,6 +52,8 @@ public class DecisionService {
     public static final String REDECISION = "REDECISION";
     public static final String RESERVE_PROMOTION = "RESERVE_PROMOTION";
     public static final String RESERVE_WITHDRAWN = "RESERVE_WITHDRAWN";
+    /** A selected application withdrew and no reserve was left to promote. */
+    public static final String SELECTED_WITHDRAWN = "SELECTED_WITHDRAWN";
     private static final String INPUTS_HASH_PREFIX = "ax-selection-inputs:";
     private static final TypeReference<List<Outcome>> OUTCOMES = new TypeReference<>() { };
 
@@ -149,7 +151,11 @@ public class DecisionService {
         List<Outcome> outcomes = SelectionRules.afterWithdrawal(previous, application.applicationId,
                 call.centralPoolPerYearKrw);
         RankingInputs inputs = currentInputs(call);
-        write(call, latest, SelectionRules.SELECTED.equals(before.decision()) ? RESERVE_PROMOTION : RESERVE_WITHDRAWN,
+        boolean promoted = outcomes.stream().filter(o -> SelectionRules.SELECTED.equals(o.decision())).count()
+                > previous.stream().filter(o -> SelectionRules.SELECTED.equals(o.decision())).count() - 1;
+        String reason = !SelectionRules.SELECTED.equals(before.decision()) ? RESERVE_WITHDRAWN
+                : promoted ? RESERVE_PROMOTION : SELECTED_WITHDRAWN;
+        write(call, latest, reason,
                 objectMapper.valueToTree(inputs), CanonicalJson.sha256(INPUTS_HASH_PREFIX, inputs),
                 latest.output.get("ranking"), outcomes, "evaluation-service");
     }

@@ -29,7 +29,7 @@ public class SelectionDecision {
     @EmbeddedId
     public Key key;
 
-    /** {@code INITIAL}, {@code REDECISION}, {@code RESERVE_PROMOTION} or {@code RESERVE_WITHDRAWN}. */
+    /** See {@link kr.go.ax.common.events.SelectionDecided#reason()}. */
     @Column(nullable = false)
     public String reason;
 

@@ -10,7 +10,8 @@ import java.util.UUID;
  * the versions of one call arrive in order, and a consumer can apply a version in one transaction (budget-service
  * releases what a version takes away before it commits what it gives, so the pools never see a half-applied one).
  *
- * @param reason {@code INITIAL}, {@code RESERVE_PROMOTION}, {@code RESERVE_WITHDRAWN} or {@code REDECISION}
+ * @param reason {@code INITIAL}, {@code REDECISION} (after an upheld appeal), {@code RESERVE_PROMOTION},
+ *               {@code SELECTED_WITHDRAWN} (no reserve left to promote) or {@code RESERVE_WITHDRAWN}
  */
 public record SelectionDecided(UUID callId, int version, String reason, Instant decidedAt, List<Outcome> outcomes) {
 
