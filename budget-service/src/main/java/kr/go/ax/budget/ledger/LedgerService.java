@@ -112,8 +112,8 @@ public class LedgerService {
         Assessment assessment = assessments.latest(applicationId).orElseThrow(() ->
                 new RetryLaterException("no budget assessment of application " + applicationId + " yet"));
         Map<Integer, Long> wanted = new TreeMap<>();
-        if (awarded != null && !awarded.isEmpty()) {
-            wanted.putAll(awarded);
+        if (awarded != null) {
+            wanted.putAll(awarded); // a decision's award is authoritative, even an empty one
         } else {
             for (Totals year : assessment.yearTotals) {
                 wanted.put(year.fiscalYear(), year.centralKrw());

@@ -34,12 +34,14 @@ public class AppealService {
     private final ScoreSheetRepository sheets;
     private final ScoreService scoring;
     private final EvaluationRules rules;
+    private final kr.go.ax.evaluation.calls.CallEvaluationSettingsRepository calls;
     private final Outbox outbox;
     private final Clock clock;
 
     public AppealService(AppealRepository appeals, EvaluatedApplicationRepository applications,
             DecisionService decisions, ScoreSheetRepository sheets, ScoreService scoring, EvaluationRules rules,
-            Outbox outbox, Clock clock) {
+            kr.go.ax.evaluation.calls.CallEvaluationSettingsRepository calls, Outbox outbox, Clock clock) {
+        this.calls = calls;
         this.appeals = appeals;
         this.applications = applications;
         this.decisions = decisions;
@@ -99,8 +101,11 @@ public class AppealService {
     @Transactional
     public Appeal resolve(UUID appealId, Appeal.Status outcome, String resolution, List<UUID> voidSheetIds,
             String actor) {
-        Appeal appeal = appeals.findByIdOptional(appealId, LockModeType.PESSIMISTIC_WRITE)
+        Appeal appeal = appeals.findByIdOptional(appealId)
                 .orElseThrow(() -> ProblemException.notFound("Appeal", appealId));
+        // The call's lock first, as a decision takes it: a resolution and a decision never interleave.
+        calls.findById(appeal.callId, LockModeType.PESSIMISTIC_WRITE);
+        appeals.getEntityManager().refresh(appeal, LockModeType.PESSIMISTIC_WRITE);
         if (appeal.status != Appeal.Status.FILED) {
             throw ProblemException.conflict("APPEAL_RESOLVED", "Appeal " + appealId + " was already "
                     + appeal.status);
@@ -115,7 +120,10 @@ public class AppealService {
         List<ScoreSheet> voided = new ArrayList<>();
         for (int i = 0; i < toVoid.size(); i++) {
             ScoreSheet sheet = sheets.findById(toVoid.get(i));
-            if (sheet == null || !sheet.applicationId.equals(appeal.applicationId) || sheet.voidedAt != null) {
+            if (toVoid.indexOf(toVoid.get(i)) != i) {
+                violations.add(new FieldViolation("voidScoreSheetIds[" + i + "]", "distinct",
+                        "names a sheet already listed"));
+            } else if (sheet == null || !sheet.applicationId.equals(appeal.applicationId) || sheet.voidedAt != null) {
                 violations.add(new FieldViolation("voidScoreSheetIds[" + i + "]", "active-sheet-of-application",
                         "must name an active score sheet of application " + appeal.applicationId));
             } else {

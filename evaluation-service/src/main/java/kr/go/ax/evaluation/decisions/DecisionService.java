@@ -118,7 +118,10 @@ public class DecisionService {
         requireDecidable(call, inputs);
         String inputsSha256 = CanonicalJson.sha256(INPUTS_HASH_PREFIX, inputs);
         Optional<SelectionDecision> latest = decisions.latest(callId);
-        if (latest.isPresent() && latest.get().inputsSha256.equals(inputsSha256)) {
+        // Withdrawals after a decision make their own versions (promotion); a request changes the decision only when
+        // the scores or the rules changed since the version the latest one is based on.
+        if (latest.isPresent() && scoresHash(inputs).equals(scoresHash(objectMapper.convertValue(
+                latest.get().inputs, RankingInputs.class)))) {
             return new Made(latest.get(), false);
         }
         List<Ranking.Entry> ranking = Ranking.rank(inputs);
@@ -150,14 +153,25 @@ public class DecisionService {
         }
         List<Outcome> outcomes = SelectionRules.afterWithdrawal(previous, application.applicationId,
                 call.centralPoolPerYearKrw);
-        RankingInputs inputs = currentInputs(call);
         boolean promoted = outcomes.stream().filter(o -> SelectionRules.SELECTED.equals(o.decision())).count()
                 > previous.stream().filter(o -> SelectionRules.SELECTED.equals(o.decision())).count() - 1;
         String reason = !SelectionRules.SELECTED.equals(before.decision()) ? RESERVE_WITHDRAWN
                 : promoted ? RESERVE_PROMOTION : SELECTED_WITHDRAWN;
         write(call, latest, reason,
-                objectMapper.valueToTree(inputs), CanonicalJson.sha256(INPUTS_HASH_PREFIX, inputs),
-                latest.output.get("ranking"), outcomes, "evaluation-service");
+                // Derived from the latest version: same inputs, with the promotion rule applied to its outcomes.
+                latest.inputs, latest.inputsSha256, latest.output.get("ranking"), outcomes, "evaluation-service");
+    }
+
+    /** The inputs' hash with every withdrawal flag cleared: what decides a fresh ranking besides who withdrew. */
+    private static String scoresHash(RankingInputs inputs) {
+        List<RankingInputs.ApplicationInput> applications = inputs.applications().stream()
+                .map(a -> new RankingInputs.ApplicationInput(a.applicationId(), a.region(), a.title(), a.submittedAt(),
+                        false, a.requestedCentralByYear(), a.sheets()))
+                .toList();
+        return CanonicalJson.sha256(INPUTS_HASH_PREFIX, new RankingInputs(inputs.callId(), inputs.ruleSetVersion(),
+                inputs.trimMinScores(), inputs.minSheetsPerStage(), inputs.slots(), inputs.reserveSlots(),
+                inputs.documentWeightPct(), inputs.presentationWeightPct(), inputs.centralPoolPerYearKrw(),
+                inputs.fiscalYears(), inputs.rubric(), applications));
     }
 
     /**
@@ -277,6 +291,10 @@ public class DecisionService {
         for (RankingInputs.ApplicationInput application : inputs.applications()) {
             if (application.withdrawn()) {
                 continue;
+            }
+            if (application.requestedCentralByYear().isEmpty()) {
+                incomplete.add(new FieldViolation("applications[" + application.applicationId() + "]",
+                        "requested-money-known", "the central money it requests is not known here yet"));
             }
             for (Stage stage : Stage.values()) {
                 long count = application.sheets().stream().filter(s -> s.stage() == stage).count();

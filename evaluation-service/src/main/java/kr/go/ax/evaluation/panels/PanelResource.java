@@ -35,9 +35,12 @@ public class PanelResource {
 
     private final PanelRepository panels;
     private final EvaluatorRepository evaluators;
+    private final kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository applications;
     private final Clock clock;
 
-    public PanelResource(PanelRepository panels, EvaluatorRepository evaluators, Clock clock) {
+    public PanelResource(PanelRepository panels, EvaluatorRepository evaluators,
+            kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository applications, Clock clock) {
+        this.applications = applications;
         this.panels = panels;
         this.evaluators = evaluators;
         this.clock = clock;
@@ -69,6 +72,10 @@ public class PanelResource {
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
+        }
+        if (applications.count("callId = ?1 and evaluationStartedAt is not null", callId) > 0) {
+            throw ProblemException.conflict("PANEL_FROZEN", "The evaluation of call " + callId + " has started; the"
+                    + " panel whose scores count no longer changes");
         }
         Panel panel = panels.findByIdOptional(callId).orElse(null);
         boolean isNew = panel == null;

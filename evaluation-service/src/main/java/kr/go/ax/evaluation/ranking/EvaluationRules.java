@@ -9,10 +9,12 @@ import java.time.Duration;
 public interface EvaluationRules {
     /** From this many scores of a criterion on, the single highest and single lowest are dropped. */
     @WithDefault("5")
+    @jakarta.validation.constraints.Min(3)
     int trimMinScores();
 
     /** A decision needs at least this many evaluators' sheets for each stage of each application. */
     @WithDefault("3")
+    @jakarta.validation.constraints.Min(1)
     int minSheetsPerStage();
 
     /** Named in every decision so a recomputation knows which rules applied. */

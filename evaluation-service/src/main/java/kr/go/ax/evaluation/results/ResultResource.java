@@ -94,7 +94,7 @@ public class ResultResource {
                 entry == null ? null : entry.get("passed").asBoolean(),
                 entry == null ? List.of() : textList(entry.get("failReasons")), entry == null ? null
                         : entry.get("stages"), outcome.requestedCentralByYear(), outcome.awardedCentralByYear(),
-                outcome.reduced(), comments(application), standing.latest().key.version(),
+                outcome.reduced(), comments(application, standing.latest().inputs), standing.latest().key.version(),
                 standing.latest().decidedAt, appealService.windowClosesAt(standing),
                 appeals.of(applicationId).stream().map(AppealView::of).toList());
     }
@@ -103,8 +103,16 @@ public class ResultResource {
      * Comments of the counted sheets. Each evaluator gets a letter, the same for both stages, in an order drawn from a
      * hash of their id and the application, so neither the letter nor the order points at a person.
      */
-    private List<Comment> comments(EvaluatedApplication application) {
-        List<ScoreSheet> counted = sheets.activeFor(List.of(application.applicationId));
+    private List<Comment> comments(EvaluatedApplication application, JsonNode decisionInputs) {
+        // The sheets the decision counted, even if an appeal voided some since or re-scoring is under way.
+        List<UUID> countedIds = new ArrayList<>();
+        for (JsonNode input : decisionInputs.path("applications")) {
+            if (application.applicationId.toString().equals(input.path("applicationId").asText())) {
+                input.path("sheets").forEach(s -> countedIds.add(UUID.fromString(s.path("sheetId").asText())));
+            }
+        }
+        List<ScoreSheet> counted = countedIds.isEmpty() ? List.of()
+                : sheets.list("id in ?1", io.quarkus.panache.common.Sort.ascending("stage", "id"), countedIds);
         List<UUID> evaluators = counted.stream().map(s -> s.evaluatorId).distinct()
                 .sorted(Comparator.comparing(id -> CanonicalJson.sha256(application.applicationId + ":",
                         id.toString())))

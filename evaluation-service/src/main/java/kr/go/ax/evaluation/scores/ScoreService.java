@@ -34,11 +34,14 @@ public class ScoreService {
     private final SelectionDecisionRepository decisions;
     private final ScoreSheetRepository sheets;
     private final ScoreAuditRepository audit;
+    private final kr.go.ax.evaluation.conflicts.DeclarationRepository declarations;
     private final Clock clock;
 
     public ScoreService(AssignmentService assignments, EvaluatedApplicationRepository applications,
             CallEvaluationSettingsRepository calls, RubricRepository rubrics, SelectionDecisionRepository decisions,
-            ScoreSheetRepository sheets, ScoreAuditRepository audit, Clock clock) {
+            ScoreSheetRepository sheets, ScoreAuditRepository audit,
+            kr.go.ax.evaluation.conflicts.DeclarationRepository declarations, Clock clock) {
+        this.declarations = declarations;
         this.assignments = assignments;
         this.applications = applications;
         this.calls = calls;
@@ -74,6 +77,8 @@ public class ScoreService {
             throw ProblemException.conflict("DECLARATION_REQUIRED", "Sign the conflict-of-interest declaration for "
                     + applicationId + " before scoring it");
         }
+        // One evaluator's writes to one application take turns (a double-click makes one sheet, not two).
+        declarations.lockFor(applicationId, evaluator.id);
         EvaluatedApplication application = applications.findById(applicationId);
         // Shared lock on the call: scoring waits for a decision being made (which locks it exclusively), so no
         // score changes under a decision that is reading the sheets.

@@ -214,6 +214,9 @@ class SelectionFlowTest {
                 && "kr.go.ax.evaluation.decided.v1".equals(TestKafka.header(r, "ce_type"))
                 && r.value().replace(" ", "").contains("\"decisionVersion\":2"), Duration.ofSeconds(20)).get(0);
         assertEquals("SELECTED", objectMapper.readTree(cPromoted.value()).get("decision").asText());
+        // Same scores: asking for a decision again returns the promotion version, it does not re-rank.
+        given().header("Authorization", admin()).post("/api/v1/evaluation/calls/" + callId + "/decision")
+                .then().statusCode(200).body("version", equalTo(2));
 
         // D appeals; a second appeal while it is under review is refused; another region cannot.
         String appealId = given().header("Authorization", region("KR-30")).contentType(ContentType.JSON)
@@ -236,6 +239,11 @@ class SelectionFlowTest {
                 .get("/api/v1/evaluation/applications/" + d + "/scores").then().extract().jsonPath()
                 .getList("findAll { it.stage == 'PRESENTATION' && it.scores.EXPERTISE == 12 }.id");
         assertEquals(2, misreadSheets.size());
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "UPHELD", "resolution", "twice", "voidScoreSheetIds",
+                        List.of(misreadSheets.get(0), misreadSheets.get(0))))
+                .post("/api/v1/evaluation/appeals/" + appealId + "/resolution")
+                .then().statusCode(422).body("violations[0].rule", equalTo("distinct"));
         given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "UPHELD", "resolution", "Annex 3 was overlooked.",
                         "voidScoreSheetIds", misreadSheets))
@@ -271,7 +279,8 @@ class SelectionFlowTest {
                 .then().statusCode(200).body("version", equalTo(3));
         given().header("Authorization", region("KR-30")).get("/api/v1/evaluation/applications/" + d + "/result")
                 .then().statusCode(200).body("decision", equalTo("RESERVE")).body("decisionVersion", equalTo(3))
-                .body("appeals[0].status", equalTo("UPHELD"));
+                .body("appeals[0].status", equalTo("UPHELD"))
+                .body("comments.text", equalTo(List.of("Re-scored with annex 3", "Re-scored with annex 3")));
     }
 
     @Test

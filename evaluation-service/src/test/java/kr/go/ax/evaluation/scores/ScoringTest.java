@@ -34,6 +34,12 @@ class ScoringTest {
                 .body(new io.restassured.path.json.JsonPath(rubric).getMap("rubric"))
                 .put("/api/v1/evaluation/calls/" + callId + "/rubric")
                 .then().statusCode(409).body("code", equalTo("RUBRIC_FROZEN"));
+        List<String> ids = given().header("Authorization", admin()).get("/api/v1/evaluation/calls/" + callId
+                + "/panel").then().statusCode(200).extract().jsonPath().getList("evaluators.id");
+        given().header("Authorization", admin()).contentType(ContentType.JSON)
+                .body(java.util.Map.of("evaluatorIds", ids.subList(0, 5)))
+                .put("/api/v1/evaluation/calls/" + callId + "/panel")
+                .then().statusCode(409).body("code", equalTo("PANEL_FROZEN"));
 
         // Before the declaration: no scoring.
         score(scorer, applicationId, "DOCUMENT", null, 20, 20, 16, 12, 12)
