@@ -7,7 +7,7 @@ DO $$
 DECLARE
   r text;
 BEGIN
-  FOREACH r IN ARRAY ARRAY['ax_applications', 'ax_budget', 'ax_evaluation'] LOOP
+  FOREACH r IN ARRAY ARRAY['ax_applications', 'ax_budget', 'ax_evaluation', 'ax_gateway'] LOOP
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
       EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', r, r);
     END IF;
@@ -17,6 +17,6 @@ $$;
 
 -- CREATE DATABASE cannot run inside a DO block (a transaction), hence \gexec.
 SELECT format('CREATE DATABASE %I OWNER %I', d, d)
-FROM unnest(ARRAY['ax_applications', 'ax_budget', 'ax_evaluation']) AS d
+FROM unnest(ARRAY['ax_applications', 'ax_budget', 'ax_evaluation', 'ax_gateway']) AS d
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = d)
 \gexec

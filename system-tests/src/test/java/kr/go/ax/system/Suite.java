@@ -71,7 +71,10 @@ final class Suite {
                         "-Dax.consumer-group-prefix=" + service + "-service.e2e"),
                         Map.of("AX_JWT_PUBLIC_KEY", keys[1].toString()));
             }
-            launch("gateway", List.of(), Map.of(
+            launch("gateway", List.of(
+                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_gateway_e2e",
+                    "-Dquarkus.flyway.clean-at-start=true",
+                    "-Dquarkus.flyway.clean-disabled=false"), Map.of(
                     "AX_JWT_PRIVATE_KEY", keys[0].toString(),
                     "APPLICATIONS_URL", "http://127.0.0.1:" + ports.get("applications-service"),
                     "BUDGET_URL", "http://127.0.0.1:" + ports.get("budget-service"),

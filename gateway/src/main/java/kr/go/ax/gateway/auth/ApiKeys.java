@@ -1,6 +1,10 @@
 package kr.go.ax.gateway.auth;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,32 +14,64 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.go.ax.gateway.GatewayConfig;
+import kr.go.ax.gateway.apikeys.ApiKey;
+import kr.go.ax.gateway.apikeys.ApiKeyRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Resolves {@code X-API-Key} values to identities. Keys are held only as SHA-256 hashes, so the lookup never compares
- * secrets character by character. Demo keys exist only when the profile enables them (local runs and tests).
+ * Resolves {@code X-API-Key} values to identities, on the event loop, from an in-memory map of key hashes. The map is
+ * the demo keys (local and test profiles only) plus every unrevoked key in the database, reloaded every
+ * {@code ax.gateway.api-keys.refresh} (2 s) and at once after a change made through this instance, so a revoked key
+ * stops working here immediately and on other instances within the refresh interval. Keys are held only as SHA-256
+ * hashes, so the lookup never compares secrets character by character.
  */
 @ApplicationScoped
 public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     static final int DEMO_EVALUATORS = 5;
 
-    private final Map<String, ClientIdentity> byHash = new HashMap<>();
+    private final Map<String, ClientIdentity> demoKeys = new HashMap<>();
+    private final ApiKeyRepository store;
+    private volatile Map<String, ClientIdentity> byHash = Map.of();
 
-    public ApiKeys(GatewayConfig config) {
+    public ApiKeys(GatewayConfig config, ApiKeyRepository store) {
+        this.store = store;
         if (config.demoKeys().enabled()) {
-            register("demo-admin", new ClientIdentity("admin", Set.of("admin"), null));
-            register("demo-portal", new ClientIdentity("portal", Set.of("portal"), null));
+            demo("demo-admin", new ClientIdentity("admin", Set.of("admin"), null));
+            demo("demo-portal", new ClientIdentity("portal", Set.of("portal"), null));
             for (int i = 1; i <= DEMO_EVALUATORS; i++) {
-                register("demo-evaluator-" + i, new ClientIdentity("evaluator-" + i, Set.of("evaluator"), null));
+                demo("demo-evaluator-" + i, new ClientIdentity("evaluator-" + i, Set.of("evaluator"), null));
             }
             for (String region : config.demoKeys().regions()) {
-                register("demo-region-" + region,
-                        new ClientIdentity("region-" + region, Set.of("region"), region));
+                demo("demo-region-" + region, new ClientIdentity("region-" + region, Set.of("region"), region));
             }
-            LOG.warnf("Demo API keys are enabled (%d keys): never enable them in a deployment", byHash.size());
+            LOG.warnf("Demo API keys are enabled (%d keys): never enable them in a deployment", demoKeys.size());
         }
+        byHash = Map.copyOf(demoKeys);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
+    }
+
+    @Scheduled(every = "${ax.gateway.api-keys.refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledReload() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            // The keys loaded last keep working while the database is away.
+            LOG.warnf("API keys not reloaded (the last loaded stay in use): %s", e.getMessage());
+        }
+    }
+
+    /** Reloads the stored keys; called after every change so it takes effect here at once. */
+    public void reload() {
+        Map<String, ClientIdentity> next = new HashMap<>(demoKeys);
+        for (ApiKey key : QuarkusTransaction.requiringNew().call(store::active)) {
+            next.put(key.keyHash, new ClientIdentity(key.name, Set.copyOf(key.roles), key.regionCode));
+        }
+        byHash = Map.copyOf(next);
     }
 
     public Optional<ClientIdentity> resolve(String apiKey) {
@@ -45,11 +81,11 @@ public class ApiKeys {
         return Optional.ofNullable(byHash.get(hash(apiKey)));
     }
 
-    private void register(String key, ClientIdentity identity) {
-        byHash.put(hash(key), identity);
+    private void demo(String key, ClientIdentity identity) {
+        demoKeys.put(hash(key), identity);
     }
 
-    static String hash(String key) {
+    public static String hash(String key) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
