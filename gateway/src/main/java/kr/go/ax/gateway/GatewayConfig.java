@@ -16,14 +16,53 @@ public interface GatewayConfig {
 
     DemoKeys demoKeys();
 
+    /** Token buckets per role; a client with several roles gets its most generous one. */
+    Map<String, RateLimit> rateLimits();
+
+    /** Function-level authorization at the edge: requests matching a rule need one of its roles. */
+    List<EdgeRule> edgeRules();
+
+    interface RateLimit {
+        /** Sustained requests per second. */
+        long perSecond();
+
+        /** Requests allowed at once after a quiet spell. */
+        long burst();
+    }
+
+    interface EdgeRule {
+        /** HTTP methods the rule covers; all when absent. */
+        java.util.Optional<List<String>> methods();
+
+        /** Regular expression over the request path. */
+        String path();
+
+        List<String> roles();
+    }
+
     interface Route {
         URI url();
 
         List<String> prefixes();
 
-        /** How long the service may take to answer a request before the caller gets a 504. */
+        /**
+         * How long the service may stay silent (no response bytes) before the caller gets a 504; an upload counts
+         * against it, so routes taking bulk uploads get more.
+         */
         @WithDefault("30s")
         Duration timeout();
+
+        /** The largest request body the route takes, counted as it streams (chunked bodies too); more is a 413. */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Consecutive transport failures (unreachable, timed out) that open the route's circuit. */
+        @WithDefault("5")
+        int circuitFailures();
+
+        /** How long an open circuit answers 503 at once before letting a trial request through. */
+        @WithDefault("10s")
+        Duration circuitOpenFor();
     }
 
     interface Identity {

@@ -36,7 +36,15 @@ public class EchoServiceResource implements QuarkusTestResourceLifecycleManager 
                     + "\n-----END PRIVATE KEY-----\n");
 
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().contains("/slow")) {
+                    try {
+                        Thread.sleep(4_000); // longer than the evaluation route's test timeout
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 long length = exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> "\"" + e.getKey().toLowerCase() + "\":\"" + e.getValue().get(0).replace("\"", "'")

@@ -101,8 +101,9 @@ class ProxyRoutesTest {
 
     @Test
     void unreachableServiceIsAProblemWithRetryAfter() {
+        // 502 while the circuit is closed, 503 once repeated failures opened it (another test may have).
         given().header("X-API-Key", "demo-admin").when().get("/api/v1/budget/ledger/1")
-                .then().statusCode(502)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(502, 503))
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("code", equalTo("SERVICE_UNAVAILABLE"))

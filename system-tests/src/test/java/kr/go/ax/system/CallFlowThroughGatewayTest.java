@@ -206,20 +206,7 @@ class CallFlowThroughGatewayTest {
                 .body("budgetAssessment.violations[0].code", equalTo("LOCAL_GOVERNMENT_SHARE_TOO_LOW"))
                 .body("budgetAssessment.violations[0].field", equalTo("fiscalYears[2026]")));
 
-        // The call closes; evaluation-service starts the evaluation of the eligible application only.
-        given().header("X-API-Key", "demo-admin").post("/api/v1/calls/" + callId + "/close").then().statusCode(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .header("X-API-Key", "demo-admin").post("/api/v1/evaluation/calls/" + callId + "/start")
-                .then().statusCode(200).body("applicationIds", org.hamcrest.Matchers.contains(id)));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
-                .then().body("status", equalTo("UNDER_EVALUATION")));
-        given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/applications/" + rejected)
-                .then().body("status", equalTo("BUDGET_REJECTED"));
-        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
-                .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
-
-        // Five evaluators from other regions score it; the decision selects it and the ledger commits its request.
+        // The panel: five evaluators from other regions, appointed before the evaluation starts.
         List<String> panel = new ArrayList<>();
         String[] regions = {"KR-11", "KR-27", "KR-29", "KR-30", "KR-31"};
         for (int i = 1; i <= 5; i++) {
@@ -236,6 +223,20 @@ class CallFlowThroughGatewayTest {
         given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(Map.of("evaluatorIds", panel)).put("/api/v1/evaluation/calls/" + callId + "/panel")
                 .then().statusCode(200);
+        // The call closes; evaluation-service starts the evaluation of the eligible application only.
+        given().header("X-API-Key", "demo-admin").post("/api/v1/calls/" + callId + "/close").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-admin").post("/api/v1/evaluation/calls/" + callId + "/start")
+                .then().statusCode(200).body("applicationIds", org.hamcrest.Matchers.contains(id)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id)
+                .then().body("status", equalTo("UNDER_EVALUATION")));
+        given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/applications/" + rejected)
+                .then().body("status", equalTo("BUDGET_REJECTED"));
+        given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/applications/" + id + "/history")
+                .then().statusCode(200).body("to[1]", equalTo("SUBMITTED"));
+
+        // The five evaluators of the panel score it; the decision selects it and the ledger commits its request.
         for (int i = 1; i <= 5; i++) {
             String key = "demo-evaluator-" + i;
             given().header("X-API-Key", key).contentType(ContentType.JSON)

@@ -1,5 +1,10 @@
 package kr.go.ax.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,40 +18,61 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import kr.go.ax.gateway.GatewayConfig;
 import kr.go.ax.gateway.auth.ApiKeys;
 import kr.go.ax.gateway.auth.ClientIdentity;
+import kr.go.ax.gateway.auth.EdgeRules;
 import kr.go.ax.gateway.auth.TokenMinter;
+import kr.go.ax.gateway.limits.RateLimiter;
 import kr.go.ax.gateway.web.Problems;
 import kr.go.ax.gateway.web.RequestIds;
 import org.jboss.logging.Logger;
 
 /**
- * Installs the routing table on Quarkus's router: each public prefix is authenticated here, then streamed to its
- * service by Vert.x's reverse proxy (no body buffering, pooled keep-alive connections). The service receives a signed
- * token instead of the API key, plus the request id and the forwarding headers.
+ * Installs the routing table on Quarkus's router. Per request, in order: authenticate the API key, apply the edge
+ * rules, take a token from the client's bucket, check the body size, then stream the request to the service with
+ * Vert.x's reverse proxy (no body buffering, pooled keep-alive connections). The service receives a signed token
+ * instead of the API key, plus the request id and the forwarding headers. Each route has its own timeout, body limit
+ * and circuit breaker; every failure is a problem+json answer. One access-log line and one timer sample per request.
  */
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Logger ACCESS = Logger.getLogger("kr.go.ax.gateway.access");
     static final String API_KEY_HEADER = "X-API-Key";
+    /** Identity headers only the gateway may set; whatever a caller sends under these names is dropped. */
+    private static final List<String> IDENTITY_HEADERS = List.of("Authorization", "X-Forwarded-User",
+            "X-Forwarded-Email", "X-Forwarded-Groups", "X-Auth-Request-User", "X-Remote-User", "Forwarded");
     private static final String FAILURE = "ax.failure";
+    private static final String BODY = "ax.body";
+    private static final String STARTED = "ax.started";
 
     private final GatewayConfig config;
     private final ApiKeys apiKeys;
     private final TokenMinter tokens;
+    private final EdgeRules edgeRules;
+    private final RateLimiter rateLimiter;
+    private final MeterRegistry meters;
 
-    public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens) {
+    public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens, EdgeRules edgeRules,
+            RateLimiter rateLimiter, MeterRegistry meters) {
         this.config = config;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
+        this.edgeRules = edgeRules;
+        this.rateLimiter = rateLimiter;
+        this.meters = meters;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -60,26 +86,65 @@ public class ProxyRoutes {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout(2_000)
                     .setKeepAlive(true)
-                    .setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(64));
+                    .setIdleTimeout(60)
+                    // No response bytes for this long: the service is stuck (or the upload too slow) -> 504.
+                    .setReadIdleTimeout((int) Math.max(1, route.timeout().toSeconds())),
+                    new PoolOptions().setHttp1MaxSize(64));
+            CircuitBreaker breaker = CircuitBreaker.create("gateway-" + service, vertx, new CircuitBreakerOptions()
+                    .setMaxFailures(route.circuitFailures())
+                    .setTimeout(-1) // the client's own timeouts apply
+                    .setResetTimeout(route.circuitOpenFor().toMillis()));
             URI url = route.url();
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
-            proxy.addInterceptor(new ServiceFailureInterceptor(service));
+            proxy.addInterceptor(new ServiceInterceptor(service, route, breaker));
             for (String prefix : route.prefixes()) {
                 router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$")
-                        .handler(rc -> forward(rc, proxy));
+                        .handler(rc -> forward(rc, service, route, proxy));
             }
-            LOG.infof("Route %s -> %s %s", route.prefixes(), service, url);
+            LOG.infof("Route %s -> %s %s (timeout %s, body limit %s)", route.prefixes(), service, url,
+                    route.timeout(), route.maxBodySize().asLongValue());
         }
     }
 
-    private void forward(RoutingContext rc, HttpProxy proxy) {
+    private void forward(RoutingContext rc, String service, GatewayConfig.Route route, HttpProxy proxy) {
         HttpServerRequest request = rc.request();
+        long started = System.nanoTime();
         Optional<ClientIdentity> identity = apiKeys.resolve(request.getHeader(API_KEY_HEADER));
+        rc.addEndHandler(done -> record(rc, service, identity.map(ClientIdentity::subject).orElse("anonymous"),
+                started));
         if (identity.isEmpty()) {
             rc.response().putHeader("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\"");
             Problems.send(rc, 401, "UNAUTHENTICATED", "Unauthenticated",
                     request.getHeader(API_KEY_HEADER) == null ? "An X-API-Key header is required"
                             : "The X-API-Key is not valid");
+            return;
+        }
+        ClientIdentity client = identity.get();
+        Optional<Set<String>> refused = edgeRules.refused(request.method().name(), request.path(), client);
+        if (refused.isPresent()) {
+            Problems.send(rc, 403, "FORBIDDEN", "Forbidden", request.method() + " " + request.path() + " needs the "
+                    + String.join(" or ", refused.get()) + " role");
+            return;
+        }
+        Optional<RateLimiter.Decision> rate = rateLimiter.take(client);
+        if (rate.isPresent()) {
+            RateLimiter.Decision d = rate.get();
+            rc.response().putHeader("RateLimit-Limit", Long.toString(d.limit()))
+                    .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()))
+                    .putHeader("RateLimit-Policy", d.policy());
+            if (!d.allowed()) {
+                rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                Problems.send(rc, 429, "RATE_LIMITED", "Too many requests", "Client " + client.subject()
+                        + " is over its limit; retry after " + d.retryAfterSeconds() + " s");
+                return;
+            }
+        }
+        String length = request.getHeader("Content-Length");
+        if (length != null && tooLarge(length, route)) {
+            rc.response().putHeader("Connection", "close"); // the body is not read
+            Problems.send(rc, 413, "PAYLOAD_TOO_LARGE", "Payload too large", "Bodies on this route are limited to "
+                    + route.maxBodySize().asLongValue() + " bytes");
             return;
         }
         var headers = request.headers();
@@ -92,8 +157,9 @@ public class ProxyRoutes {
                 }
             }
         }
+        IDENTITY_HEADERS.forEach(headers::remove);
         headers.remove(API_KEY_HEADER);
-        headers.set("Authorization", "Bearer " + tokens.tokenFor(identity.get()));
+        headers.set("Authorization", "Bearer " + tokens.tokenFor(client));
         headers.set("X-Forwarded-For", forwardedFor(request));
         headers.set("X-Forwarded-Proto", request.scheme());
         if (request.authority() != null) {
@@ -102,23 +168,56 @@ public class ProxyRoutes {
         proxy.handle(request);
     }
 
+    private static boolean tooLarge(String contentLength, GatewayConfig.Route route) {
+        try {
+            return Long.parseLong(contentLength.trim()) > route.maxBodySize().asLongValue();
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed Content-Length itself
+        }
+    }
+
+    private void record(RoutingContext rc, String service, String client, long started) {
+        long nanos = System.nanoTime() - started;
+        int status = rc.response().getStatusCode();
+        Timer.builder("ax.gateway.requests").description("Requests through the gateway, by route, client and status")
+                .tags("route", service, "client", client, "status", Integer.toString(status))
+                .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        ACCESS.infof("%s %s %s route=%s client=%s status=%d latency_ms=%.1f request_id=%s",
+                rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress(),
+                rc.request().method(), rc.request().path(), service, client, status, nanos / 1e6,
+                RequestIds.of(rc.request()));
+    }
+
     private static String forwardedFor(HttpServerRequest request) {
         String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String previous = request.getHeader("X-Forwarded-For");
         return previous == null ? remote : previous + ", " + remote;
     }
 
-    /** An unreachable or failing service becomes a problem+json answer instead of an empty 502. */
-    private static final class ServiceFailureInterceptor implements ProxyInterceptor {
+    /** Body limit, circuit breaker and problem+json answers for failures, for one route. */
+    private static final class ServiceInterceptor implements ProxyInterceptor {
         private final String service;
+        private final GatewayConfig.Route route;
+        private final CircuitBreaker breaker;
 
-        ServiceFailureInterceptor(String service) {
+        ServiceInterceptor(String service, GatewayConfig.Route route, CircuitBreaker breaker) {
             this.service = service;
+            this.route = route;
+            this.breaker = breaker;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest().onFailure(failure -> context.set(FAILURE, failure));
+            ProxyRequest request = context.request();
+            Body body = request.getBody();
+            if (body != null && body.length() < 0) { // chunked: count it as it streams
+                LimitedBody limited = new LimitedBody(body.stream(), route.maxBodySize().asLongValue());
+                context.set(BODY, limited);
+                request.setBody(Body.body(limited, -1));
+            }
+            context.set(STARTED, System.nanoTime());
+            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
+                    .onFailure(failure -> context.set(FAILURE, failure));
         }
 
         @Override
@@ -128,18 +227,56 @@ public class ProxyRoutes {
             response.headers().remove(RequestIds.HEADER);
             Throwable failure = context.get(FAILURE, Throwable.class);
             if (failure != null || response.getStatusCode() == 502 && response.headers().isEmpty()) {
-                String requestId = context.request().headers().get(RequestIds.HEADER);
-                LOG.warnf("%s did not answer request %s: %s", service, requestId,
+                String requestId = RequestIds.of(context.request().proxiedRequest());
+                LimitedBody limited = context.get(BODY, LimitedBody.class);
+                Long started = context.get(STARTED, Long.class);
+                boolean timedOut = started != null
+                        && System.nanoTime() - started >= route.timeout().toNanos() * 9 / 10;
+                int status;
+                String code;
+                String detail;
+                String retryAfter = null;
+                if (limited != null && limited.exceeded()) {
+                    status = 413;
+                    code = "PAYLOAD_TOO_LARGE";
+                    detail = "Bodies on this route are limited to " + route.maxBodySize().asLongValue() + " bytes";
+                    response.putHeader("Connection", "close");
+                } else if (failure instanceof OpenCircuitException) {
+                    status = 503;
+                    code = "SERVICE_UNAVAILABLE";
+                    detail = service + " failed repeatedly; requests are held off for a moment";
+                    retryAfter = Long.toString(Math.max(1, route.circuitOpenFor().toSeconds()));
+                } else if (timedOut) {
+                    status = 504;
+                    code = "SERVICE_TIMEOUT";
+                    detail = service + " did not answer within " + route.timeout().toSeconds() + " s";
+                    retryAfter = "5";
+                } else {
+                    status = 502;
+                    code = "SERVICE_UNAVAILABLE";
+                    detail = service + " is not answering; retry shortly";
+                    retryAfter = "5";
+                }
+                LOG.warnf("%s: request %s answered %d: %s", service, requestId, status,
                         failure == null ? "no response" : failure.toString());
-                Buffer body = Problems.body(502, "SERVICE_UNAVAILABLE", "Service unavailable",
-                        service + " is not answering; retry shortly", context.request().getURI(), requestId)
-                        .toBuffer();
-                response.setStatusCode(502)
-                        .putHeader("Content-Type", Problems.MEDIA_TYPE)
-                        .putHeader("Retry-After", "5")
-                        .setBody(Body.body(body));
+                Buffer problem = Problems.body(status, code, reason(status), detail, context.request().getURI(),
+                        requestId).toBuffer();
+                response.setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE)
+                        .setBody(Body.body(problem));
+                if (retryAfter != null) {
+                    response.putHeader("Retry-After", retryAfter);
+                }
             }
             return context.sendResponse();
+        }
+
+        private static String reason(int status) {
+            return switch (status) {
+                case 413 -> "Payload too large";
+                case 503 -> "Service unavailable";
+                case 504 -> "Gateway timeout";
+                default -> "Bad gateway";
+            };
         }
     }
 }

@@ -1,0 +1,38 @@
+package kr.go.ax.gateway.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kr.go.ax.gateway.GatewayConfig;
+
+/**
+ * The first line of authorization, at the edge (the services still enforce everything themselves): requests matching
+ * a rule of {@code ax.gateway.edge-rules} need one of the rule's roles, or they stop here with a 403.
+ */
+@ApplicationScoped
+public class EdgeRules {
+    private record Rule(Set<String> methods, Pattern path, Set<String> roles) {
+    }
+
+    private final List<Rule> rules;
+
+    public EdgeRules(GatewayConfig config) {
+        this.rules = config.edgeRules().stream()
+                .map(r -> new Rule(Set.copyOf(r.methods().orElse(List.of())),
+                        Pattern.compile(r.path()), Set.copyOf(r.roles())))
+                .toList();
+    }
+
+    /** The roles the request would need and the client lacks; empty when it may pass. */
+    public Optional<Set<String>> refused(String method, String path, ClientIdentity client) {
+        for (Rule rule : rules) {
+            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matcher(path).matches()
+                    && rule.roles().stream().noneMatch(client.roles()::contains)) {
+                return Optional.of(rule.roles());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package kr.go.ax.gateway.limits;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.go.ax.gateway.GatewayConfig;
+import kr.go.ax.gateway.auth.ClientIdentity;
+
+/**
+ * A token bucket per client (Bucket4j, lock-free), sized by the client's role: {@code ax.gateway.rate-limits.<role>}.
+ * Buckets live in this instance's memory: with several gateway instances each enforces the limit on its own share.
+ */
+@ApplicationScoped
+public class RateLimiter {
+    private final GatewayConfig config;
+    private final ConcurrentHashMap<String, Limited> buckets = new ConcurrentHashMap<>();
+
+    public RateLimiter(GatewayConfig config) {
+        this.config = config;
+    }
+
+    private record Limited(Bucket bucket, GatewayConfig.RateLimit limit) {
+    }
+
+    /** The outcome for one request: whether it may pass, and what the RateLimit-* headers say. */
+    public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds,
+            String policy) {
+    }
+
+    /** Takes one token from the client's bucket; empty when no limit applies to the client's roles. */
+    public Optional<Decision> take(ClientIdentity client) {
+        Optional<GatewayConfig.RateLimit> limit = limitFor(client);
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        Limited limited = buckets.computeIfAbsent(client.subject(), subject -> new Limited(Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.get().burst())
+                        .refillGreedy(limit.get().perSecond(), Duration.ofSeconds(1)).build())
+                .build(), limit.get()));
+        ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
+        GatewayConfig.RateLimit l = limited.limit();
+        long missing = l.burst() - probe.getRemainingTokens();
+        long resetSeconds = (long) Math.ceil((double) missing / l.perSecond());
+        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
+                / 1_000_000_000L);
+        return Optional.of(new Decision(probe.isConsumed(), l.burst(), probe.getRemainingTokens(), resetSeconds,
+                retryAfter, l.burst() + ";w=1;burst=" + l.burst() + ";rate=" + l.perSecond()));
+    }
+
+    private Optional<GatewayConfig.RateLimit> limitFor(ClientIdentity client) {
+        return client.roles().stream().map(role -> config.rateLimits().get(role)).filter(java.util.Objects::nonNull)
+                .max(Comparator.comparingLong(GatewayConfig.RateLimit::perSecond));
+    }
+}
