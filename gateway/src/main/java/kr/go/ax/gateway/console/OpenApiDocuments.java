@@ -23,8 +23,54 @@ public class OpenApiDocuments {
         this.config = config;
     }
 
-    void install(@Observes Router router, Vertx vertx) {
+    void install(@Observes Router router, Vertx vertx, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000));
+        OpenApiMerger merger = new OpenApiMerger(mapper);
+        // One document for the whole suite: every service's, and the gateway's own API.
+        io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> merged = rc -> {
+            java.util.Map<String, URI> sources = new java.util.LinkedHashMap<>();
+            config.routes().forEach((service, route) -> sources.put(service, route.url()));
+            sources.put("gateway", URI.create("http://127.0.0.1:" + rc.request().localAddress().port()));
+            java.util.List<io.vertx.core.Future<com.fasterxml.jackson.databind.JsonNode>> fetches =
+                    new java.util.ArrayList<>();
+            for (URI url : sources.values()) {
+                fetches.add(client.request(HttpMethod.GET, url.getPort(), url.getHost(), "/q/openapi?format=json")
+                        .compose(req -> req.send())
+                        .compose(resp -> resp.statusCode() == 200 ? resp.body()
+                                : io.vertx.core.Future.failedFuture("status " + resp.statusCode()))
+                        .map(body -> {
+                            try {
+                                return mapper.readTree(body.getBytes());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }));
+            }
+            io.vertx.core.Future.join(fetches).onComplete(done -> {
+                java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> documents =
+                        new java.util.LinkedHashMap<>();
+                java.util.List<String> missing = new java.util.ArrayList<>();
+                int i = 0;
+                for (String service : sources.keySet()) {
+                    io.vertx.core.Future<com.fasterxml.jackson.databind.JsonNode> fetch = fetches.get(i++);
+                    if (fetch.succeeded()) {
+                        documents.put(service, fetch.result());
+                    } else {
+                        missing.add(service);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    rc.response().putHeader("Retry-After", "5");
+                    Problems.send(rc, 503, "SERVICE_UNAVAILABLE", "Service unavailable",
+                            "No OpenAPI document from " + String.join(", ", missing) + " yet");
+                    return;
+                }
+                rc.response().putHeader("Content-Type", "application/json")
+                        .end(merger.merge(documents, "1").toString());
+            });
+        };
+        router.get("/openapi").handler(merged);
+        router.get("/api/v1/gateway/openapi").handler(merged);
         router.get("/api/v1/gateway/openapi/:service").handler(rc -> {
             GatewayConfig.Route route = config.routes().get(rc.pathParam("service"));
             if (route == null) {
