@@ -16,6 +16,14 @@ public interface GatewayConfig {
 
     DemoKeys demoKeys();
 
+    PeopleTokens peopleTokens();
+
+    interface PeopleTokens {
+        /** Accept bearer tokens of the OpenID Connect provider (keys and issuer: {@code mp.jwt.verify.*}). */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** Token buckets per role; a client with several roles gets its most generous one. */
     Map<String, RateLimit> rateLimits();
 

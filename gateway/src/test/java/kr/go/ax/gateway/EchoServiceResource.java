@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  */
 public class EchoServiceResource implements QuarkusTestResourceLifecycleManager {
     static KeyPair keyPair;
+    static final String IDP_ISSUER = "https://idp.test";
     private HttpServer server;
 
     @Override

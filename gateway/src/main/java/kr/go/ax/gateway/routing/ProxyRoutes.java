@@ -33,6 +33,7 @@ import kr.go.ax.gateway.GatewayConfig;
 import kr.go.ax.gateway.auth.ApiKeys;
 import kr.go.ax.gateway.auth.ClientIdentity;
 import kr.go.ax.gateway.auth.EdgeRules;
+import kr.go.ax.gateway.auth.PeopleTokens;
 import kr.go.ax.gateway.auth.TokenMinter;
 import kr.go.ax.gateway.limits.RateLimiter;
 import kr.go.ax.gateway.web.Problems;
@@ -63,10 +64,12 @@ public class ProxyRoutes {
     private final TokenMinter tokens;
     private final EdgeRules edgeRules;
     private final RateLimiter rateLimiter;
+    private final PeopleTokens people;
     private final MeterRegistry meters;
 
     public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens, EdgeRules edgeRules,
-            RateLimiter rateLimiter, MeterRegistry meters) {
+            RateLimiter rateLimiter, PeopleTokens people, MeterRegistry meters) {
+        this.people = people;
         this.config = config;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
@@ -109,19 +112,51 @@ public class ProxyRoutes {
     private void forward(RoutingContext rc, String service, GatewayConfig.Route route, HttpProxy proxy) {
         HttpServerRequest request = rc.request();
         long started = System.nanoTime();
-        Optional<ClientIdentity> identity = apiKeys.resolve(request.getHeader(API_KEY_HEADER));
-        rc.addEndHandler(done -> record(rc, service, identity.map(ClientIdentity::subject).orElse("anonymous"),
-                started));
-        if (identity.isEmpty()) {
-            rc.response().putHeader("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\"");
-            Problems.send(rc, 401, "UNAUTHENTICATED", "Unauthenticated",
-                    request.getHeader(API_KEY_HEADER) == null ? "An X-API-Key header is required"
-                            : "The X-API-Key is not valid");
+        String[] client = {"anonymous"};
+        rc.addEndHandler(done -> record(rc, service, client[0], started));
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        String bearer = bearer(request.getHeader("Authorization"));
+        Optional<ClientIdentity> identity = apiKey != null ? apiKeys.resolve(apiKey)
+                : bearer != null && people.enabled() ? people.remembered(bearer) : Optional.empty();
+        if (identity.isEmpty() && apiKey == null && bearer != null && people.enabled()) {
+            // A person's token seen for the first time: verify it off the event loop, holding the body meanwhile.
+            request.pause();
+            people.verify(bearer).onComplete(result -> {
+                if (result.succeeded()) {
+                    client[0] = result.result().subject();
+                    proceed(rc, route, proxy, result.result());
+                } else {
+                    LOG.infof("Bearer token refused for %s: %s", request.path(), result.cause().getMessage());
+                    request.resume();
+                    unauthenticated(rc, "The bearer token is not accepted");
+                }
+            });
             return;
         }
-        ClientIdentity client = identity.get();
+        if (identity.isEmpty()) {
+            unauthenticated(rc, apiKey == null ? "An X-API-Key header (or a person's bearer token) is required"
+                    : "The X-API-Key is not valid");
+            return;
+        }
+        client[0] = identity.get().subject();
+        proceed(rc, route, proxy, identity.get());
+    }
+
+    private static String bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+    }
+
+    private static void unauthenticated(RoutingContext rc, String detail) {
+        rc.response().putHeader("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\", Bearer");
+        Problems.send(rc, 401, "UNAUTHENTICATED", "Unauthenticated", detail);
+    }
+
+    private void proceed(RoutingContext rc, GatewayConfig.Route route, HttpProxy proxy, ClientIdentity client) {
+        HttpServerRequest request = rc.request();
         Optional<Set<String>> refused = edgeRules.refused(request.method().name(), request.path(), client);
         if (refused.isPresent()) {
+            request.resume(); // a body held for a person's token is not needed now
             Problems.send(rc, 403, "FORBIDDEN", "Forbidden", request.method() + " " + request.path() + " needs the "
                     + String.join(" or ", refused.get()) + " role");
             return;
@@ -135,6 +170,7 @@ public class ProxyRoutes {
                     .putHeader("RateLimit-Policy", d.policy());
             if (!d.allowed()) {
                 rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+                request.resume(); // a body held for a person's token is not needed now
                 Problems.send(rc, 429, "RATE_LIMITED", "Too many requests", "Client " + client.subject()
                         + " is over its limit; retry after " + d.retryAfterSeconds() + " s");
                 return;
@@ -165,7 +201,7 @@ public class ProxyRoutes {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        proxy.handle(request);
+        proxy.handle(request); // resumes a paused request as it streams it
     }
 
     private static boolean tooLarge(String contentLength, GatewayConfig.Route route) {
