@@ -66,10 +66,13 @@ public class ProxyRoutes {
     private final RateLimiter rateLimiter;
     private final PeopleTokens people;
     private final MeterRegistry meters;
+    private final io.opentelemetry.api.OpenTelemetry tracing;
 
     public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens, EdgeRules edgeRules,
-            RateLimiter rateLimiter, PeopleTokens people, MeterRegistry meters) {
+            RateLimiter rateLimiter, PeopleTokens people, MeterRegistry meters,
+            io.opentelemetry.api.OpenTelemetry tracing) {
         this.people = people;
+        this.tracing = tracing;
         this.config = config;
         this.apiKeys = apiKeys;
         this.tokens = tokens;
@@ -198,6 +201,9 @@ public class ProxyRoutes {
         headers.set("Authorization", "Bearer " + tokens.tokenFor(client));
         headers.set("X-Forwarded-For", forwardedFor(request));
         headers.set("X-Forwarded-Proto", request.scheme());
+        // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is off).
+        tracing.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(), headers,
+                (carrier, key, value) -> carrier.set(key, value));
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }

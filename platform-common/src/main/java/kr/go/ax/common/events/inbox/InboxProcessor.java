@@ -63,6 +63,10 @@ public class InboxProcessor {
         if (event.requestId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.requestId());
         }
+        // The consumer span (made by the connector from the record's traceparent) is current while the handler runs,
+        // so the events it writes to the outbox continue the same trace.
+        io.opentelemetry.context.Scope trace = io.smallrye.reactive.messaging.TracingMetadata.fromMessage(message)
+                .map(t -> t.getCurrentContext().makeCurrent()).orElse(null);
         try {
             int eventFailures = 0;
             long backoff = 100;
@@ -111,6 +115,9 @@ public class InboxProcessor {
                 }
             }
         } finally {
+            if (trace != null) {
+                trace.close();
+            }
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

@@ -35,6 +35,15 @@ public class Outbox {
      *
      * @return the CloudEvents id of the new event
      */
+    /** The current span as a W3C traceparent, or null when tracing is off or no span is active. */
+    static String traceparent() {
+        io.opentelemetry.api.trace.SpanContext span = io.opentelemetry.api.trace.Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String aggregateType, String aggregateId, String type, Object data) {
         UUID id = UUID.randomUUID();
@@ -46,8 +55,8 @@ public class Outbox {
         }
         entityManager.createNativeQuery("""
                 INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, shard, type, occurred_at, payload,
-                                          request_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), ?9)""")
+                                          request_id, traceparent)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), ?9, ?10)""")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, aggregateType)
@@ -57,6 +66,7 @@ public class Outbox {
                 .setParameter(7, Instant.now())
                 .setParameter(8, payload)
                 .setParameter(9, RequestIds.current())
+                .setParameter(10, traceparent())
                 .executeUpdate();
         written.fire(new OutboxEventWritten(topic));
         return id;

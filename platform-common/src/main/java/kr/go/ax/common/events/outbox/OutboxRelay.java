@@ -119,7 +119,7 @@ public class OutboxRelay {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     SELECT position, id, topic, aggregate_type, aggregate_id, type, occurred_at, CAST(payload AS text),
-                           request_id
+                           request_id, traceparent
                     FROM outbox_event
                     WHERE published_at IS NULL AND shard IN (?1)
                     ORDER BY position
@@ -159,6 +159,11 @@ public class OutboxRelay {
         headers.add("ax_aggregatetype", aggregateType.getBytes(StandardCharsets.UTF_8));
         if (requestId != null) {
             headers.add(RequestIds.HEADER.toLowerCase(), requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        String traceparent = (String) row[9];
+        if (traceparent != null) {
+            // The trace of the request that made the change; the consumer's span continues it.
+            headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic)
