@@ -29,6 +29,8 @@ final class Suite {
     final Map<String, Integer> ports = new LinkedHashMap<>();
     final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    /** Each service's process, for benchmarks that measure its CPU time. */
+    final Map<String, Process> processByService = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("ax.root", ".."));
     private final Path work = root.resolve("system-tests/target/e2e");
     private KeyPair signingKeys;
@@ -71,10 +73,18 @@ final class Suite {
                         "-Dax.consumer-group-prefix=" + service + "-service.e2e"),
                         Map.of("AX_JWT_PUBLIC_KEY", keys[1].toString()));
             }
-            launch("gateway", List.of(
+            List<String> gatewayProperties = new ArrayList<>(List.of(
                     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/ax_gateway_e2e",
                     "-Dquarkus.flyway.clean-at-start=true",
-                    "-Dquarkus.flyway.clean-disabled=false"), Map.of(
+                    "-Dquarkus.flyway.clean-disabled=false"));
+            if (Boolean.getBoolean("bench.gateway.high-limits")) {
+                // Benchmarks saturate the gateway: the buckets are still checked on every request, never empty.
+                for (String role : List.of("admin", "evaluator", "portal", "region")) {
+                    gatewayProperties.add("-Dax.gateway.rate-limits." + role + ".per-second=10000000");
+                    gatewayProperties.add("-Dax.gateway.rate-limits." + role + ".burst=10000000");
+                }
+            }
+            launch("gateway", gatewayProperties, Map.of(
                     "AX_JWT_PRIVATE_KEY", keys[0].toString(),
                     "APPLICATIONS_URL", "http://127.0.0.1:" + ports.get("applications-service"),
                     "BUDGET_URL", "http://127.0.0.1:" + ports.get("budget-service"),
@@ -104,7 +114,9 @@ final class Suite {
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(service + ".log").toFile());
         builder.environment().putAll(env);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        processByService.put(service, process);
         readyAfter.put(service, Duration.ofNanos(System.nanoTime()));
     }
 

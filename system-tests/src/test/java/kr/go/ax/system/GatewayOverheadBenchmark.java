@@ -1,0 +1,290 @@
+package kr.go.ax.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the gateway costs: the same route direct to the service, through the gateway (authentication, edge rules and
+ * rate limiting on), and through nginx (Debian package, keep-alive upstream, a fixed token) — alternating, in one run,
+ * at saturation and at half of the gateway's saturated rate. CPU time per request is read from /proc for the proxy
+ * process(es) and the service. Load generator, proxy and service share this machine's cores, so throughput follows
+ * CPU per request. bin/bench runs it; results in system-tests/target/benchmarks/gateway.md.
+ */
+@Tag("benchmark")
+class GatewayOverheadBenchmark {
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+    static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
+    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+    static Process nginx;
+    static int nginxPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        RestAssured.baseURI = Suite.get().gatewayUrl();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.descendants().forEach(ProcessHandle::destroy);
+            nginx.destroy();
+        }
+    }
+
+    /** One way to reach the service: its URL prefix, the credentials, and the processes that do the proxying. */
+    record Way(String name, String base, String header, String value, List<ProcessHandle> proxy) {
+    }
+
+    record Result(String path, String load, int requests, double seconds, List<Long> latencies, double proxyCpuMs,
+            double serviceCpuMs) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double percentile(double p) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+
+        double proxyCpuMicrosPerRequest() {
+            return proxyCpuMs * 1000 / requests;
+        }
+
+        double serviceCpuMicrosPerRequest() {
+            return serviceCpuMs * 1000 / requests;
+        }
+    }
+
+    @Test
+    void directVersusGatewayVersusNginx() throws Exception {
+        Suite suite = Suite.get();
+        int servicePort = suite.ports.get("applications-service");
+        String token = suite.tokenFor("admin", "admin", null);
+        startNginx(servicePort, token);
+        String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
+                .body(CallFlowThroughGatewayTest.callBody("AX-GW-" + UUID.randomUUID().toString().substring(0, 6)
+                        .toUpperCase()).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("id");
+        String route = "/api/v1/calls/" + callId;
+        ProcessHandle service = suite.processByService.get("applications-service").toHandle();
+        ProcessHandle gateway = suite.processByService.get("gateway").toHandle();
+        List<ProcessHandle> nginxProcesses = Stream.concat(Stream.of(nginx.toHandle()), nginx.descendants()).toList();
+        List<Way> paths = List.of(
+                new Way("direct", "http://127.0.0.1:" + servicePort, "Authorization", "Bearer " + token, List.of()),
+                new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
+                new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses));
+
+        for (Way path : paths) { // warm-up: JIT, connection pools
+            saturate(path, route, REQUESTS / 2, service);
+        }
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (Way path : paths) {
+                results.add(saturate(path, route, REQUESTS, service));
+            }
+        }
+        double gatewayRate = results.stream().filter(r -> r.path().equals("gateway"))
+                .mapToDouble(Result::throughput).average().orElseThrow();
+        double half = gatewayRate / 2;
+        for (int round = 0; round < 2; round++) {
+            for (Way path : paths) {
+                results.add(paced(path, route, half, (int) Math.min(REQUESTS, half * 10), service));
+            }
+        }
+        write(results, half);
+    }
+
+    private static Result saturate(Way path, String route, int requests, ProcessHandle service) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(path.base() + route)).header(path.header(),
+                path.value()).GET().build();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < requests / CONCURRENCY; i++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(path.name() + ": " + response.statusCode());
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Result result = new Result(path.name(), "saturation (" + CONCURRENCY + " threads)", latencies.size(), seconds,
+                latencies, cpuMillis(path.proxy()) - cpu0[0], cpuMillis(List.of(service)) - cpu0[1]);
+        System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
+                result.load(), result.throughput(), result.percentile(0.5), result.percentile(0.99));
+        return result;
+    }
+
+    /** Open loop: requests start at a fixed rate, whether or not earlier ones finished. */
+    private static Result paced(Way path, String route, double rate, int requests, ProcessHandle service)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(path.base() + route)).header(path.header(),
+                path.value()).GET().build();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
+        double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long t0 = System.nanoTime();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> latencies.add(System.nanoTime() - t0)));
+        }
+        java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Result result = new Result(path.name(), String.format(Locale.ROOT, "half load (%.0f req/s)", rate),
+                latencies.size(), seconds, latencies, cpuMillis(path.proxy()) - cpu0[0],
+                cpuMillis(List.of(service)) - cpu0[1]);
+        System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
+                result.load(), result.throughput(), result.percentile(0.5), result.percentile(0.99));
+        return result;
+    }
+
+    /** utime + stime of the processes, from /proc/<pid>/stat, in milliseconds. */
+    static double cpuMillis(List<ProcessHandle> processes) {
+        double total = 0;
+        for (ProcessHandle p : processes) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS;
+            } catch (IOException | RuntimeException e) {
+                // the process is gone: counts nothing
+            }
+        }
+        return total;
+    }
+
+    private static void startNginx(int servicePort, String token) throws Exception {
+        Path nginxBinary = Stream.of("/usr/sbin/nginx", "/usr/bin/nginx").map(Path::of).filter(Files::isExecutable)
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                        "nginx is not installed: bin/bench installs the Debian package (apt-get install nginx)"));
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nginxPort = socket.getLocalPort();
+        }
+        Path prefix = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/nginx")
+                .toAbsolutePath();
+        Files.createDirectories(prefix.resolve("logs"));
+        Path conf = prefix.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                  access_log off;
+                  client_body_temp_path %1$s/body;
+                  proxy_temp_path %1$s/proxy;
+                  fastcgi_temp_path %1$s/fastcgi;
+                  uwsgi_temp_path %1$s/uwsgi;
+                  scgi_temp_path %1$s/scgi;
+                  upstream service { server 127.0.0.1:%2$d; keepalive 64; }
+                  server {
+                    listen 127.0.0.1:%3$d;
+                    location / {
+                      proxy_pass http://service;
+                      proxy_http_version 1.1;
+                      proxy_set_header Connection "";
+                      proxy_set_header Authorization "Bearer %4$s";
+                    }
+                  }
+                }
+                """.formatted(prefix, servicePort, nginxPort, token));
+        nginx = new ProcessBuilder(nginxBinary.toString(), "-c", conf.toString(), "-p", prefix.toString(), "-g",
+                "daemon off;").redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile())
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 50; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nginx did not start; see " + prefix.resolve("logs"));
+    }
+
+    private static void write(List<Result> results, double half) throws IOException {
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
+                + "%d cores, %d requests per saturation run, runs alternated (2 rounds)%n%n",
+                Runtime.getRuntime().availableProcessors(), REQUESTS));
+        report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
+        report.append("|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            report.append(String.format(Locale.ROOT, "| %s | %s | %.0f req/s | %.2f ms | %.2f ms | %.0f µs | %.0f µs |%n",
+                    r.path(), r.load(), r.throughput(), r.percentile(0.5), r.percentile(0.99),
+                    r.proxyCpuMicrosPerRequest(), r.serviceCpuMicrosPerRequest()));
+        }
+        Map<String, Double> saturated = new java.util.LinkedHashMap<>();
+        Map<String, Double> halfP99 = new java.util.LinkedHashMap<>();
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String p : List.of("direct", "gateway", "nginx")) {
+            saturated.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
+                    .mapToDouble(Result::throughput).average().orElse(0));
+            halfP99.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("half"))
+                    .mapToDouble(r -> r.percentile(0.99)).average().orElse(0));
+            cpu.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
+                    .mapToDouble(Result::proxyCpuMicrosPerRequest).average().orElse(0));
+        }
+        report.append(String.format(Locale.ROOT, "%nRatios (averages of the rounds): gateway/direct throughput %.2f, "
+                + "nginx/direct %.2f, **gateway/nginx %.2f** (target ≥ 0.8); proxy CPU per request gateway %.0f µs, "
+                + "nginx %.0f µs; p99 added at half load (%.0f req/s): gateway %+.2f ms, nginx %+.2f ms "
+                + "(target ≤ 1.5 ms).%n",
+                saturated.get("gateway") / saturated.get("direct"), saturated.get("nginx") / saturated.get("direct"),
+                saturated.get("gateway") / saturated.get("nginx"), cpu.get("gateway"), cpu.get("nginx"), half,
+                halfP99.get("gateway") - halfP99.get("direct"), halfP99.get("nginx") - halfP99.get("direct")));
+        Path out = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/benchmarks/gateway.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\n=== gateway overhead ===\n" + report);
+    }
+}
