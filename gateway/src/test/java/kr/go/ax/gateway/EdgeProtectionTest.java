@@ -52,6 +52,16 @@ class EdgeProtectionTest {
         given().header("X-API-Key", "demo-admin").contentType("application/json").body("{}")
                 .post("/api/v1/calls").then().statusCode(200).body("method", equalTo("POST"));
         given().header("X-API-Key", "demo-region-KR-26").get("/api/v1/calls/1").then().statusCode(200);
+        // Other spellings of an admin path do not slip past the rules.
+        for (String path : List.of("/api/v1/evaluation/./evaluators", "/api/v1/evaluation//evaluators",
+                "/api/v1/evaluation/%65valuators", "/api/v1/budget/../evaluation/evaluators",
+                "/api/v1/evaluation/evaluators;x=1", "/api/v1/evaluation/%2e/evaluators")) {
+            given().header("X-API-Key", "demo-region-KR-26").urlEncodingEnabled(false).get(path)
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(400, 403, 404))
+                    .contentType("application/problem+json");
+        }
+        given().header("X-API-Key", "demo-region-KR-26").contentType("application/json").body("{}")
+                .post("/api/v1/calls/").then().statusCode(403);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PeopleTokensTest {
 
     static String idpToken(String issuer, String subject, Set<String> groups, long expiresInSeconds) {
-        return Jwt.issuer(issuer).subject(subject).upn(subject).groups(groups).expiresIn(expiresInSeconds)
+        return Jwt.issuer(issuer).audience("ax-platform").subject(subject).upn(subject).groups(groups)
+                .expiresIn(expiresInSeconds)
                 .sign(idpKey());
     }
 
@@ -44,7 +45,7 @@ class PeopleTokensTest {
             String forwarded = given().header("Authorization", "Bearer " + token).get("/api/v1/evaluation/x")
                     .then().statusCode(200).extract().jsonPath().getString("headers.authorization");
             JsonPath claims = forwardedClaims(forwarded);
-            assertEquals("evaluator-7", claims.getString("sub"));
+            assertEquals("oidc:evaluator-7", claims.getString("sub"));
             assertEquals(List.of("evaluator"), claims.getList("groups"));
             assertEquals("ax-gateway", claims.getString("iss"), "the provider's token never reaches a service");
         }
@@ -64,5 +65,9 @@ class PeopleTokensTest {
         given().header("Authorization", "Bearer " + idpToken(EchoServiceResource.IDP_ISSUER, "someone",
                 Set.of("staff"), 300)).get("/api/v1/calls").then().statusCode(401);
         given().header("Authorization", "Bearer not.a.token").get("/api/v1/calls").then().statusCode(401);
+        // Issued by the right provider, for another application.
+        given().header("Authorization", "Bearer " + Jwt.issuer(EchoServiceResource.IDP_ISSUER).audience("webmail")
+                .subject("admin").groups(Set.of("admin")).expiresIn(300).sign(idpKey()))
+                .get("/api/v1/calls").then().statusCode(401);
     }
 }

@@ -100,8 +100,11 @@ class GatewayOverheadBenchmark {
                 new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
                 new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses));
 
-        for (Way path : paths) { // warm-up: JIT, connection pools
-            saturate(path, route, REQUESTS / 2, service);
+        // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service); nginx needs none.
+        for (int i = 0; i < Integer.getInteger("bench.warmup-rounds", 3); i++) {
+            for (Way path : paths) {
+                saturate(path, route, REQUESTS, service);
+            }
         }
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < 2; round++) {

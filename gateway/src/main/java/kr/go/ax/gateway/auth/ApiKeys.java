@@ -65,8 +65,11 @@ public class ApiKeys {
         }
     }
 
-    /** Reloads the stored keys; called after every change so it takes effect here at once. */
-    public void reload() {
+    /**
+     * Reloads the stored keys; called after every change so it takes effect here at once. One reload at a time, so a
+     * scheduled one that read the table before a revocation cannot overwrite the map built after it.
+     */
+    public synchronized void reload() {
         Map<String, ClientIdentity> next = new HashMap<>(demoKeys);
         for (ApiKey key : QuarkusTransaction.requiringNew().call(store::active)) {
             next.put(key.keyHash, new ClientIdentity(key.name, Set.copyOf(key.roles), key.regionCode));

@@ -27,8 +27,10 @@ public class EdgeRules {
 
     /** The roles the request would need and the client lacks; empty when it may pass. */
     public Optional<Set<String>> refused(String method, String path, ClientIdentity client) {
+        // `/x/` and `/x` are one resource to the services
+        String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (Rule rule : rules) {
-            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matcher(path).matches()
+            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matcher(plain).matches()
                     && rule.roles().stream().noneMatch(client.roles()::contains)) {
                 return Optional.of(rule.roles());
             }

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class PeopleTokens {
+    /** Services see people as {@code oidc:<sub>}; evaluators are registered under that subject. */
+    public static final String SUBJECT_PREFIX = "oidc:";
     private static final int MAX_REMEMBERED = 10_000;
     private static final Set<String> ROLES = Set.of("admin", "evaluator", "portal", "region");
 
@@ -58,8 +60,8 @@ public class PeopleTokens {
             try {
                 jwt = parser.parse(token);
             } catch (ParseException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new SecurityException("bearer token not accepted: " + e.getMessage() + " (" + cause + ")");
+                // Only the reason: the parser's own messages quote the token.
+                throw new SecurityException("bearer token not accepted: " + e.getMessage());
             }
             Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups().stream()
                     .filter(ROLES::contains).toList());
@@ -67,8 +69,12 @@ public class PeopleTokens {
                 throw new SecurityException("bearer token carries none of the roles " + ROLES);
             }
             String region = jwt.getClaim("region");
-            ClientIdentity identity = new ClientIdentity(jwt.getName(), roles, roles.contains("region") ? region
-                    : null);
+            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+                throw new SecurityException("bearer token has no subject");
+            }
+            // The provider's stable subject, in its own namespace: never mistaken for an API-key client's name.
+            ClientIdentity identity = new ClientIdentity(SUBJECT_PREFIX + jwt.getSubject(), roles,
+                    roles.contains("region") ? region : null);
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear(); // bounded memory; the next requests verify again
             }

@@ -34,7 +34,9 @@ public class OpenApiDocuments {
             java.util.List<io.vertx.core.Future<com.fasterxml.jackson.databind.JsonNode>> fetches =
                     new java.util.ArrayList<>();
             for (URI url : sources.values()) {
-                fetches.add(client.request(HttpMethod.GET, url.getPort(), url.getHost(), "/q/openapi?format=json")
+                fetches.add(client.request(new io.vertx.core.http.RequestOptions().setMethod(HttpMethod.GET)
+                                .setHost(url.getHost()).setPort(url.getPort()).setURI("/q/openapi?format=json")
+                                .setTimeout(5_000)) // a stuck service must not hang the console
                         .compose(req -> req.send())
                         .compose(resp -> resp.statusCode() == 200 ? resp.body()
                                 : io.vertx.core.Future.failedFuture("status " + resp.statusCode()))
@@ -65,8 +67,12 @@ public class OpenApiDocuments {
                             "No OpenAPI document from " + String.join(", ", missing) + " yet");
                     return;
                 }
-                rc.response().putHeader("Content-Type", "application/json")
-                        .end(merger.merge(documents, "1").toString());
+                try {
+                    rc.response().putHeader("Content-Type", "application/json")
+                            .end(merger.merge(documents, "1").toString());
+                } catch (RuntimeException e) {
+                    rc.fail(e);
+                }
             });
         };
         router.get("/openapi").handler(merged);
@@ -78,7 +84,8 @@ public class OpenApiDocuments {
                 return;
             }
             URI url = route.url();
-            client.request(HttpMethod.GET, url.getPort(), url.getHost(), "/q/openapi?format=json")
+            client.request(new io.vertx.core.http.RequestOptions().setMethod(HttpMethod.GET).setHost(url.getHost())
+                            .setPort(url.getPort()).setURI("/q/openapi?format=json").setTimeout(5_000))
                     .compose(req -> req.send())
                     .compose(resp -> resp.body().map(body -> {
                         rc.response().setStatusCode(resp.statusCode())

@@ -48,9 +48,9 @@ public final class OpenApiMerger {
         for (Map.Entry<String, JsonNode> entry : documents.entrySet()) {
             String service = entry.getKey();
             ObjectNode document = entry.getValue().deepCopy();
-            ObjectNode own = (ObjectNode) document.path("components").path("schemas");
+            JsonNode ownSchemas = document.path("components").path("schemas");
             Map<String, String> renames = new LinkedHashMap<>();
-            if (!own.isMissingNode()) {
+            if (ownSchemas instanceof ObjectNode own) {
                 for (Iterator<String> names = own.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     JsonNode existing = schemas.get(name);
@@ -59,7 +59,6 @@ public final class OpenApiMerger {
                     }
                 }
                 rewriteRefs(document, renames);
-                own = (ObjectNode) document.path("components").path("schemas");
                 for (Iterator<Map.Entry<String, JsonNode>> it = own.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> schema = it.next();
                     schemas.set(renames.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue());

@@ -49,7 +49,7 @@ public class RateLimiter {
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
                 / 1_000_000_000L);
         return Optional.of(new Decision(probe.isConsumed(), l.burst(), probe.getRemainingTokens(), resetSeconds,
-                retryAfter, l.burst() + ";w=1;burst=" + l.burst() + ";rate=" + l.perSecond()));
+                retryAfter, l.perSecond() + ";w=1;burst=" + l.burst()));
     }
 
     private Optional<GatewayConfig.RateLimit> limitFor(ClientIdentity client) {

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -57,7 +58,13 @@ public class ProxyRoutes {
             "X-Forwarded-Email", "X-Forwarded-Groups", "X-Auth-Request-User", "X-Remote-User", "Forwarded");
     private static final String FAILURE = "ax.failure";
     private static final String BODY = "ax.body";
-    private static final String STARTED = "ax.started";
+
+    /** A failure the client caused (body over the limit, connection gone): the circuit does not count it. */
+    private static final class ClientFault extends RuntimeException {
+        ClientFault(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
 
     private final GatewayConfig config;
     private final ApiKeys apiKeys;
@@ -67,6 +74,9 @@ public class ProxyRoutes {
     private final PeopleTokens people;
     private final MeterRegistry meters;
     private final io.opentelemetry.api.OpenTelemetry tracing;
+    /** One timer per route, client and status, looked up without building a meter id on every request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens, EdgeRules edgeRules,
             RateLimiter rateLimiter, PeopleTokens people, MeterRegistry meters,
@@ -92,16 +102,21 @@ public class ProxyRoutes {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout(2_000)
                     .setKeepAlive(true)
-                    .setIdleTimeout(60)
-                    // No response bytes for this long: the service is stuck (or the upload too slow) -> 504.
-                    .setReadIdleTimeout((int) Math.max(1, route.timeout().toSeconds())),
+                    // A pooled connection outlives the longest silence a request on it may have.
+                    .setIdleTimeout((int) route.timeout().toSeconds() + 30),
                     new PoolOptions().setHttp1MaxSize(64));
             CircuitBreaker breaker = CircuitBreaker.create("gateway-" + service, vertx, new CircuitBreakerOptions()
                     .setMaxFailures(route.circuitFailures())
                     .setTimeout(-1) // the client's own timeouts apply
-                    .setResetTimeout(route.circuitOpenFor().toMillis()));
+                    .setResetTimeout(route.circuitOpenFor().toMillis()))
+                    // Only the service's failures count: not a body over the limit or a client that went away.
+                    .failurePolicy(result -> result.failed() && !(result.cause() instanceof ClientFault));
             URI url = route.url();
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(url.getPort(), url.getHost());
+            // Per request: no response bytes for the route's timeout (the service stuck, or an upload too slow) fails
+            // it with a TimeoutException -> 504.
+            HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
+                    new RequestOptions().setHost(url.getHost()).setPort(url.getPort())
+                            .setIdleTimeout(route.timeout().toMillis())));
             proxy.addInterceptor(new ServiceInterceptor(service, route, breaker));
             for (String prefix : route.prefixes()) {
                 router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$")
@@ -117,6 +132,13 @@ public class ProxyRoutes {
         long started = System.nanoTime();
         String[] client = {"anonymous"};
         rc.addEndHandler(done -> record(rc, service, client[0], started));
+        if (!canonical(rc)) {
+            // Edge rules and services must see one spelling of a path: `//`, `/./`, `/../`, `;params` or encoded
+            // unreserved characters could slip past a rule and be read differently by the service.
+            Problems.send(rc, 400, "NON_CANONICAL_PATH", "Bad request", "Write the path " + rc.normalizedPath()
+                    .replaceAll(";.*", "") + " in its plain form");
+            return;
+        }
         String apiKey = request.getHeader(API_KEY_HEADER);
         String bearer = bearer(request.getHeader("Authorization"));
         Optional<ClientIdentity> identity = apiKey != null ? apiKeys.resolve(apiKey)
@@ -127,7 +149,12 @@ public class ProxyRoutes {
             people.verify(bearer).onComplete(result -> {
                 if (result.succeeded()) {
                     client[0] = result.result().subject();
-                    proceed(rc, route, proxy, result.result());
+                    try {
+                        proceed(rc, route, proxy, result.result());
+                    } catch (RuntimeException e) {
+                        request.resume();
+                        rc.fail(e); // answered by the problem+json 500 handler
+                    }
                 } else {
                     LOG.infof("Bearer token refused for %s: %s", request.path(), result.cause().getMessage());
                     request.resume();
@@ -143,6 +170,13 @@ public class ProxyRoutes {
         }
         client[0] = identity.get().subject();
         proceed(rc, route, proxy, identity.get());
+    }
+
+    /** The path as written is the normalized one, with no matrix parameters and no encoded slash or dot. */
+    static boolean canonical(RoutingContext rc) {
+        String raw = rc.request().path();
+        return raw.equals(rc.normalizedPath()) && raw.indexOf(';') < 0 && !raw.contains("//")
+                && !raw.toLowerCase(java.util.Locale.ROOT).matches(".*%(2e|2f|5c).*");
     }
 
     private static String bearer(String authorization) {
@@ -221,9 +255,10 @@ public class ProxyRoutes {
     private void record(RoutingContext rc, String service, String client, long started) {
         long nanos = System.nanoTime() - started;
         int status = rc.response().getStatusCode();
-        Timer.builder("ax.gateway.requests").description("Requests through the gateway, by route, client and status")
+        timers.computeIfAbsent(service + '\u0000' + client + '\u0000' + status, key -> Timer.builder("ax.gateway.requests")
+                .description("Requests through the gateway, by route, client and status")
                 .tags("route", service, "client", client, "status", Integer.toString(status))
-                .register(meters).record(nanos, TimeUnit.NANOSECONDS);
+                .register(meters)).record(nanos, TimeUnit.NANOSECONDS);
         ACCESS.infof("%s %s %s route=%s client=%s status=%d latency_ms=%.1f request_id=%s",
                 rc.request().remoteAddress() == null ? "-" : rc.request().remoteAddress().hostAddress(),
                 rc.request().method(), rc.request().path(), service, client, status, nanos / 1e6,
@@ -257,9 +292,16 @@ public class ProxyRoutes {
                 context.set(BODY, limited);
                 request.setBody(Body.body(limited, -1));
             }
-            context.set(STARTED, System.nanoTime());
-            return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
-                    .onFailure(failure -> context.set(FAILURE, failure));
+            return breaker.<ProxyResponse>execute(promise -> context.sendRequest()
+                    .recover(failure -> {
+                        LimitedBody counted = context.get(BODY, LimitedBody.class);
+                        boolean clientsFault = counted != null && counted.exceeded()
+                                || request.proxiedRequest().response().closed();
+                        return Future.failedFuture(clientsFault ? new ClientFault(failure) : failure);
+                    })
+                    .onComplete(promise))
+                    .onFailure(failure -> context.set(FAILURE, failure instanceof ClientFault f ? f.getCause()
+                            : failure));
         }
 
         @Override
@@ -271,9 +313,7 @@ public class ProxyRoutes {
             if (failure != null || response.getStatusCode() == 502 && response.headers().isEmpty()) {
                 String requestId = RequestIds.of(context.request().proxiedRequest());
                 LimitedBody limited = context.get(BODY, LimitedBody.class);
-                Long started = context.get(STARTED, Long.class);
-                boolean timedOut = started != null
-                        && System.nanoTime() - started >= route.timeout().toNanos() * 9 / 10;
+                boolean timedOut = failure instanceof java.util.concurrent.TimeoutException;
                 int status;
                 String code;
                 String detail;

@@ -62,10 +62,20 @@ public class GatewayProblemMappers {
         return respond(request, status, status == 404 ? "NOT_FOUND" : "HTTP_" + status, e.getMessage(), List.of());
     }
 
-    /** Two admins making a key of the same name at once: the database's unique index decides. */
-    @ServerExceptionMapper
-    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, HttpServerRequest request) {
-        return respond(request, 409, "CONFLICT", "A key with this name exists", List.of());
+    /**
+     * Anything else: a unique-index race (two admins making a key of one name) is a 409; the rest a 500 without
+     * details, logged with the request id.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return respond(request, 409, "CONFLICT", "A key with this name exists", List.of());
+            }
+        }
+        org.jboss.logging.Logger.getLogger(GatewayProblemMappers.class).errorf(e, "Request %s failed",
+                RequestIds.of(request));
+        return respond(request, 500, "INTERNAL_ERROR", "The gateway could not handle this request", List.of());
     }
 
     private static String field(String path) {

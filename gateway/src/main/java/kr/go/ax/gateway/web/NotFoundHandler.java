@@ -12,5 +12,11 @@ public class NotFoundHandler {
                 "No route for " + rc.request().path()));
         router.errorHandler(405, rc -> Problems.send(rc, 405, "METHOD_NOT_ALLOWED", "Method not allowed",
                 rc.request().method() + " is not allowed on " + rc.request().path()));
+        router.errorHandler(500, rc -> {
+            org.jboss.logging.Logger.getLogger(NotFoundHandler.class).errorf(rc.failure(), "Request %s failed",
+                    RequestIds.of(rc.request()));
+            Problems.send(rc, 500, "INTERNAL_ERROR", "Internal error", "The gateway could not handle this request;"
+                    + " the request id identifies it in the logs");
+        });
     }
 }
