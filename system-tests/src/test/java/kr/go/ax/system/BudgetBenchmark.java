@@ -6,22 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,20 +46,21 @@ class BudgetBenchmark {
         RestAssured.baseURI = Suite.get().gatewayUrl();
     }
 
-    record Run(String name, int requests, double seconds, List<Long> latenciesNanos) {
+    record Run(String name, ClosedLoop.Outcome outcome) {
+        int requests() {
+            return outcome.requests();
+        }
+
         double throughput() {
-            return requests / seconds;
+            return outcome.throughput();
         }
 
         double percentileMillis(double p) {
-            List<Long> sorted = new ArrayList<>(latenciesNanos);
-            Collections.sort(sorted);
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+            return outcome.percentileMillis(p);
         }
     }
 
     static Run load(String name, String url, String key, int requests) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(DRY_RUN));
@@ -75,30 +69,7 @@ class BudgetBenchmark {
         } else {
             request.header("X-API-Key", key);
         }
-        HttpRequest built = request.build();
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < CONCURRENCY; t++) {
-            work.add(pool.submit(() -> {
-                for (int i = 0; i < requests / CONCURRENCY; i++) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(name + ": " + response.statusCode() + " " + response.body());
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return new Run(name, latencies.size(), seconds, latencies);
+        return new Run(name, ClosedLoop.run(name, request.build(), CONCURRENCY, requests));
     }
 
     @Test

@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -124,34 +121,13 @@ class GatewayOverheadBenchmark {
     }
 
     private static Result saturate(Way path, String route, int requests, ProcessHandle service) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(path.base() + route)).header(path.header(),
                 path.value()).GET().build();
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
-        long start = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < CONCURRENCY; t++) {
-            work.add(pool.submit(() -> {
-                for (int i = 0; i < requests / CONCURRENCY; i++) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(path.name() + ": " + response.statusCode());
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        Result result = new Result(path.name(), "saturation (" + CONCURRENCY + " threads)", latencies.size(), seconds,
-                latencies, cpuMillis(path.proxy()) - cpu0[0], cpuMillis(List.of(service)) - cpu0[1]);
+        ClosedLoop.Outcome outcome = ClosedLoop.run(path.name(), request, CONCURRENCY, requests);
+        Result result = new Result(path.name(), "saturation (" + CONCURRENCY + " threads)", outcome.requests(),
+                outcome.seconds(), outcome.latenciesNanos(), cpuMillis(path.proxy()) - cpu0[0],
+                cpuMillis(List.of(service)) - cpu0[1]);
         System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
                 result.load(), result.throughput(), result.percentile(0.5), result.percentile(0.99));
         return result;

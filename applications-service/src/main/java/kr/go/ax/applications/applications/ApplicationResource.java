@@ -35,6 +35,9 @@ import kr.go.ax.common.region.Region;
 import kr.go.ax.common.web.ETags;
 import kr.go.ax.common.web.PageResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
@@ -68,6 +71,13 @@ public class ApplicationResource {
     @POST
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Create a DRAFT application for the caller's own region")
+    @APIResponse(responseCode = "201", description = "Created, with its ETag",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationResponse.class)))
+    @APIResponse(responseCode = "409", description = "The region already holds an application for the call",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Unknown call or region not eligible", content = @Content(
+            mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid ApplicationContent content,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String region = caller.requireRegion();
@@ -81,6 +91,11 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one application; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The application (a portal sees the public fields only)",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such application, or not the caller's to see",
+            content = @Content(mediaType = "application/problem+json"))
     public Response get(@PathParam("id") UUID id) {
         Application a = access.visible(applications.findById(id), id);
         if (access.seesPublicFieldsOnly()) {
@@ -140,6 +155,15 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Replace a DRAFT or BUDGET_REJECTED application; If-Match with its ETag is required")
+    @APIResponse(responseCode = "200", description = "Replaced, with the new ETag",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not editable in its status", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "428", description = "If-Match is required", content = @Content(
+            mediaType = "application/problem+json"))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid ApplicationContent content,
             @HeaderParam("If-Match") String ifMatch) {
         long expected = ETags.requiredVersion(ifMatch);
@@ -152,6 +176,13 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Submit the application; answers 202 with a receipt while the budget is assessed")
+    @APIResponse(responseCode = "202", description = "Received; the budget is assessed next",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationResponse.SubmissionReceipt.class)))
+    @APIResponse(responseCode = "409", description = "Not submittable in its status", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "Incomplete, or the call is closed", content = @Content(
+            mediaType = "application/problem+json"))
     public Response submit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/applications/" + id
                 + "/submit", id, () -> {
@@ -166,6 +197,11 @@ public class ApplicationResource {
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Withdraw the application before the decision")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApplicationResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not withdrawable in its status", content = @Content(
+            mediaType = "application/problem+json"))
     public Response withdraw(@PathParam("id") UUID id, String body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws java.io.IOException {
         // The body is optional ({"reason": "…"}), so it is read here rather than bound by content type.

@@ -30,6 +30,9 @@ import kr.go.ax.common.idempotency.Idempotency;
 import kr.go.ax.common.web.ETags;
 import kr.go.ax.common.web.PageResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/calls")
@@ -56,6 +59,9 @@ public class CallResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a call in DRAFT")
+    @APIResponse(responseCode = "201", description = "Created, with its ETag",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CallResponse.class)))
     public Response create(@NotNull @Valid CallRequest request,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls", request, () -> {
@@ -78,6 +84,11 @@ public class CallResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one call; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The call, with its ETag",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CallResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such call", content = @Content(
+            mediaType = "application/problem+json"))
     public Response get(@PathParam("id") UUID id) {
         return withETag(Response.ok(), service.get(id)).build();
     }
@@ -86,6 +97,15 @@ public class CallResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a DRAFT call; send If-Match with the ETag you read to avoid lost updates")
+    @APIResponse(responseCode = "200", description = "Replaced, with the new ETag",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CallResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such call", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The call is not a DRAFT any more", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(
+            mediaType = "application/problem+json"))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid CallRequest request,
             @HeaderParam("If-Match") String ifMatch) {
         Call call = service.update(id, request, ETags.expectedVersion(ifMatch));
@@ -97,6 +117,11 @@ public class CallResource {
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Open a DRAFT call for applications; its rules are frozen from now on")
+    @APIResponse(responseCode = "200", description = "Opened",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CallResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not a DRAFT", content = @Content(
+            mediaType = "application/problem+json"))
     public Response open(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls/" + id + "/open", id,
                 () -> withETag(Response.ok(), service.open(id, clock.instant())).build());
@@ -107,6 +132,11 @@ public class CallResource {
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close an OPEN call before its deadline (it also closes by itself at closesAt)")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CallResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not OPEN", content = @Content(
+            mediaType = "application/problem+json"))
     public Response close(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/calls/" + id + "/close", id,
                 () -> withETag(Response.ok(), service.close(id, clock.instant())).build());

@@ -41,6 +41,9 @@ import kr.go.ax.common.problem.FieldViolation;
 import kr.go.ax.common.problem.JsonPaths;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/budget/applications/{applicationId}")
@@ -81,6 +84,14 @@ public class SpendingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Record one expenditure (201; 200 when its externalId is already recorded)")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LineResult.class)))
+    @APIResponse(responseCode = "200", description = "Recorded before under this externalId",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = LineResult.class)))
+    @APIResponse(responseCode = "422", description = "Rejected by a spending rule",
+            content = @Content(mediaType = "application/problem+json"))
     public Response recordOne(@PathParam("applicationId") UUID applicationId,
             @NotNull @Valid ExpenditureInput input, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         String region = caller.requireRegion();

@@ -24,6 +24,9 @@ import kr.go.ax.evaluation.appeals.AppealService.AppealView;
 import kr.go.ax.evaluation.evaluations.EvaluatedApplication;
 import kr.go.ax.evaluation.evaluations.EvaluatedApplicationRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation")
@@ -57,6 +60,13 @@ public class AppealResource {
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Appeal the decision on the region's own application, within the appeal window (422 after);"
             + " one appeal under review at a time")
+    @APIResponse(responseCode = "201", description = "Filed",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AppealView.class)))
+    @APIResponse(responseCode = "409", description = "Not decided, or an appeal is under review",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "The appeal window has closed",
+            content = @Content(mediaType = "application/problem+json"))
     public Response file(@PathParam("applicationId") UUID applicationId, @NotNull @Valid AppealRequest request) {
         EvaluatedApplication application = ownApplication(applicationId);
         Appeal appeal = appealService.file(application, request.ground(), request.statement(), caller.subject());

@@ -18,6 +18,9 @@ import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation/calls/{callId}")
@@ -53,6 +56,14 @@ public class DecisionResource {
     @Operation(summary = "Decide the call: passing applications in rank order take the slots, then the reserve"
             + " slots; awards fit the pool. Idempotent: while the inputs are those of the latest version, that"
             + " version is returned (200); changed inputs (after an upheld appeal) make a new version (201)")
+    @APIResponse(responseCode = "201", description = "A new version",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "200", description = "The latest version: its inputs are unchanged",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "409", description = "Scoring incomplete, or nothing to decide",
+            content = @Content(mediaType = "application/problem+json"))
     public Response decide(@PathParam("callId") UUID callId, @jakarta.ws.rs.core.Context UriInfo uri) {
         DecisionService.Made made = decisionService.decide(callId, caller.subject());
         DecisionView view = DecisionView.of(made.decision());

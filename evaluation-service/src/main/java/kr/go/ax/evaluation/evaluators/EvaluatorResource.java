@@ -23,6 +23,9 @@ import kr.go.ax.common.identity.Roles;
 import kr.go.ax.common.problem.ProblemException;
 import kr.go.ax.common.region.Region;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation/evaluators")
@@ -58,6 +61,11 @@ public class EvaluatorResource {
     @POST
     @Transactional
     @Operation(summary = "Register an evaluator; a second registration of the same subject is 409")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = EvaluatorResponse.class)))
+    @APIResponse(responseCode = "409", description = "The subject is registered already",
+            content = @Content(mediaType = "application/problem+json"))
     public Response register(@NotNull @Valid EvaluatorRequest request) {
         if (!Region.isValidCode(request.affiliationRegion())) {
             throw ProblemException.invalid("affiliationRegion", "region-code",

@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import kr.go.ax.gateway.web.GatewayProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/gateway/api-keys")
@@ -75,6 +78,11 @@ public class ApiKeyResource {
     @POST
     @Operation(summary = "Make a key for a client; the raw key is in this answer only. A region key names its"
             + " region (ISO 3166-2:KR) and has the region role alone")
+    @APIResponse(responseCode = "201", description = "Made; `key` is the secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IssuedView.class)))
+    @APIResponse(responseCode = "409", description = "A key of this name exists",
+            content = @Content(mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid CreateRequest request) {
         boolean region = request.roles().contains("region");
         if (region && request.roles().size() > 1) {
@@ -113,6 +121,11 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke the key, at once; it stays listed")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such key", content = @Content(
+            mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "Already revoked", content = @Content(
+            mediaType = "application/problem+json"))
     public Response revoke(@PathParam("id") UUID id) {
         service.revoke(active(id), caller.getPrincipal().getName());
         return Response.noContent().build();

@@ -27,6 +27,9 @@ public class RateLimiter {
     private record Limited(Bucket bucket, GatewayConfig.RateLimit limit) {
     }
 
+    /** A client whose roles have no limit; remembered like the others so the roles are looked at once. */
+    private static final Limited UNLIMITED = new Limited(null, null);
+
     /** The outcome for one request: whether it may pass, and what the RateLimit-* headers say. */
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds,
             String policy) {
@@ -34,14 +37,13 @@ public class RateLimiter {
 
     /** Takes one token from the client's bucket; empty when no limit applies to the client's roles. */
     public Optional<Decision> take(ClientIdentity client) {
-        Optional<GatewayConfig.RateLimit> limit = limitFor(client);
-        if (limit.isEmpty()) {
+        Limited limited = buckets.computeIfAbsent(client.subject(), subject -> limitFor(client)
+                .map(limit -> new Limited(Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.burst())
+                        .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build()).build(), limit))
+                .orElse(UNLIMITED));
+        if (limited == UNLIMITED) {
             return Optional.empty();
         }
-        Limited limited = buckets.computeIfAbsent(client.subject(), subject -> new Limited(Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.get().burst())
-                        .refillGreedy(limit.get().perSecond(), Duration.ofSeconds(1)).build())
-                .build(), limit.get()));
         ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(1);
         GatewayConfig.RateLimit l = limited.limit();
         long missing = l.burst() - probe.getRemainingTokens();

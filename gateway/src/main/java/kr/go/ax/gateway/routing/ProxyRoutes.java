@@ -56,6 +56,7 @@ public class ProxyRoutes {
     /** Identity headers only the gateway may set; whatever a caller sends under these names is dropped. */
     private static final List<String> IDENTITY_HEADERS = List.of("Authorization", "X-Forwarded-User",
             "X-Forwarded-Email", "X-Forwarded-Groups", "X-Auth-Request-User", "X-Remote-User", "Forwarded");
+    private static final Pattern ENCODED_DOT_OR_SLASH = Pattern.compile("%(2e|2f|5c)", Pattern.CASE_INSENSITIVE);
     private static final String FAILURE = "ax.failure";
     private static final String BODY = "ax.body";
 
@@ -176,7 +177,7 @@ public class ProxyRoutes {
     static boolean canonical(RoutingContext rc) {
         String raw = rc.request().path();
         return raw.equals(rc.normalizedPath()) && raw.indexOf(';') < 0 && !raw.contains("//")
-                && !raw.toLowerCase(java.util.Locale.ROOT).matches(".*%(2e|2f|5c).*");
+                && (raw.indexOf('%') < 0 || !ENCODED_DOT_OR_SLASH.matcher(raw).find());
     }
 
     private static String bearer(String authorization) {
