@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
@@ -40,10 +41,24 @@ public class DecisionResource {
     }
 
     public record DecisionView(UUID callId, int version, String reason, String ruleSetVersion, String inputsSha256,
-            String decidedBy, Instant decidedAt, JsonNode output, JsonNode inputs) {
+            String decidedBy, Instant decidedAt,
+            @Schema(description = "ranking, outcomes with awards, changes from the previous version")
+            Map<String, Object> output,
+            @Schema(description = "every input of the computation; its SHA-256 is inputsSha256")
+            Map<String, Object> inputs) {
+        /** Numbers keep their exact decimal form on the way (no binary floating point). */
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
         static DecisionView of(SelectionDecision d) {
             return new DecisionView(d.key.callId(), d.key.version(), d.reason, d.ruleSetVersion, d.inputsSha256,
-                    d.decidedBy, d.decidedAt, d.output, d.inputs);
+                    d.decidedBy, d.decidedAt, tree(d.output), tree(d.inputs));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> tree(JsonNode node) {
+            return JSON.convertValue(node, Map.class);
         }
     }
 

@@ -48,9 +48,12 @@ public class ResultResource {
     private final AppealRepository appeals;
     private final ScoreSheetRepository sheets;
     private final Caller caller;
+    private final com.fasterxml.jackson.databind.ObjectMapper objectMapper;
 
     public ResultResource(EvaluatedApplicationRepository applications, DecisionService decisions,
-            AppealService appealService, AppealRepository appeals, ScoreSheetRepository sheets, Caller caller) {
+            AppealService appealService, AppealRepository appeals, ScoreSheetRepository sheets, Caller caller,
+            com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.applications = applications;
         this.decisions = decisions;
         this.appealService = appealService;
@@ -63,7 +66,8 @@ public class ResultResource {
     }
 
     public record ResultView(UUID applicationId, UUID callId, String region, String decision, Integer rank,
-            Integer rankedApplications, BigDecimal total, Boolean passed, List<String> failReasons, JsonNode stages,
+            Integer rankedApplications, BigDecimal total, Boolean passed, List<String> failReasons,
+            List<kr.go.ax.evaluation.ranking.Aggregation.StageScore> stages,
             Map<Integer, Long> requestedCentralByYear, Map<Integer, Long> awardedCentralByYear, boolean awardReduced,
             List<Comment> comments, int decisionVersion, Instant decidedAt, Instant appealWindowClosesAt,
             List<AppealView> appeals) {
@@ -93,7 +97,7 @@ public class ResultResource {
                         : entry.get("total").decimalValue().setScale(kr.go.ax.evaluation.ranking.Aggregation.SCALE),
                 entry == null ? null : entry.get("passed").asBoolean(),
                 entry == null ? List.of() : textList(entry.get("failReasons")), entry == null ? null
-                        : entry.get("stages"), outcome.requestedCentralByYear(), outcome.awardedCentralByYear(),
+                        : stages(entry.get("stages")), outcome.requestedCentralByYear(), outcome.awardedCentralByYear(),
                 outcome.reduced(), comments(application, standing.latest().inputs), standing.latest().key.version(),
                 standing.latest().decidedAt, appealService.windowClosesAt(standing),
                 appeals.of(applicationId).stream().map(AppealView::of).toList());
@@ -129,6 +133,10 @@ public class ResultResource {
         }
         comments.sort(Comparator.comparing(Comment::stage).thenComparing(Comment::evaluator));
         return comments;
+    }
+
+    private List<kr.go.ax.evaluation.ranking.Aggregation.StageScore> stages(JsonNode node) {
+        return objectMapper.convertValue(node, new com.fasterxml.jackson.core.type.TypeReference<>() { });
     }
 
     private static List<String> textList(JsonNode node) {

@@ -83,6 +83,7 @@ public final class OpenApiMerger {
         tags.values().forEach(tagList::add);
 
         schemas.set("Problem", problemSchema());
+        pruneUnreferenced(merged, schemas);
         ObjectNode security = components.putObject("securitySchemes");
         security.putObject("ApiKey").put("type", "apiKey").put("in", "header").put("name", "X-API-Key")
                 .put("description", "The client's API key; the gateway forwards a signed identity to the services");
@@ -145,6 +146,32 @@ public final class OpenApiMerger {
         fields.putObject("message").put("type", "string");
         schema.putArray("required").add("type").add("title").add("status").add("code");
         return schema;
+    }
+
+    /**
+     * Drops schemas no operation reaches (types a generator scanned but the API never uses, such as Jackson's own
+     * JsonNode), so clients get no stray classes.
+     */
+    private static void pruneUnreferenced(ObjectNode merged, ObjectNode schemas) {
+        Set<String> reached = new java.util.HashSet<>(Set.of("Problem"));
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.add(merged.path("paths"));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMAS)) {
+                String name = ref.asText().substring(SCHEMAS.length());
+                if (reached.add(name) && schemas.has(name)) {
+                    pending.add(schemas.get(name));
+                }
+            }
+            node.elements().forEachRemaining(pending::add);
+        }
+        for (Iterator<String> names = schemas.fieldNames(); names.hasNext(); ) {
+            if (!reached.contains(names.next())) {
+                names.remove();
+            }
+        }
     }
 
     private static void rewriteRefs(JsonNode node, Map<String, String> renames) {

@@ -38,6 +38,7 @@ class OpenApiMergerTest {
         assertEquals("object", merged.at("/components/schemas/Call/type").asText());
         assertEquals("integer", merged.at("/components/schemas/BudgetCall/type").asText());
         assertFalse(merged.at("/components/schemas").has("BudgetShared"), "identical schemas are kept once");
+        assertFalse(merged.at("/components/schemas").has("Shared"), "a schema no operation reaches is dropped");
         assertEquals("#/components/schemas/BudgetCall", merged.at(
                 "/paths/~1api~1v1~1budget~1x/post/responses/200/content/application~1json/schema/$ref").asText());
         assertEquals("budget_list", merged.at("/paths/~1api~1v1~1budget~1x/post/operationId").asText());
