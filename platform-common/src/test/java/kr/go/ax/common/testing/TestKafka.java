@@ -29,6 +29,12 @@ public final class TestKafka {
 
     /** Sends a binary-mode CloudEvent and waits for the broker's acknowledgement. */
     public static void sendCloudEvent(String topic, String key, String id, String type, String json) {
+        sendCloudEvent(topic, key, id, type, json, Map.of());
+    }
+
+    /** As above, with more headers (e.g. a W3C {@code traceparent}). */
+    public static void sendCloudEvent(String topic, String key, String id, String type, String json,
+            Map<String, String> extraHeaders) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -38,6 +44,7 @@ public final class TestKafka {
             Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/ax/test",
                     "ce_time", Instant.now().toString(), "ce_subject", key, "content-type", "application/json")
                     .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            extraHeaders.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic + " at " + bootstrapServers(), e);
