@@ -54,6 +54,13 @@ class PeopleTokensTest {
         given().header("Authorization", "Bearer " + other).contentType("application/octet-stream")
                 .body(new byte[300_000]).post("/api/v1/applications/x")
                 .then().statusCode(200).body("bodyLength", equalTo(300_000));
+
+        // People share one metrics series: a subject per person would grow the series without end.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.lines().anyMatch(line -> line.startsWith(
+                "ax_gateway_requests_seconds_count{") && line.contains("client=\"people\"")
+                && line.contains("route=\"evaluation\"")), "no series for people on the evaluation route");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("oidc:"), "a person's subject in the metrics");
     }
 
     @Test

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class GatewayOverheadBenchmark {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
-    static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.warmup-seconds", 45);
+    static final int SECONDS = Integer.getInteger("bench.gateway.seconds", 10);
+    static final int ROUNDS = Integer.getInteger("bench.gateway.rounds", 3);
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
     static Process nginx;
     static int nginxPort;
@@ -57,13 +59,13 @@ class GatewayOverheadBenchmark {
     record Way(String name, String base, String header, String value, List<ProcessHandle> proxy) {
     }
 
-    record Result(String path, String load, int requests, double seconds, List<Long> latencies, double proxyCpuMs,
-            double serviceCpuMs) {
+    record Result(String path, String load, long requests, double seconds, double p50Ms, double p99Ms,
+            double proxyCpuMs, double serviceCpuMs) {
         double throughput() {
             return requests / seconds;
         }
 
-        double percentile(double p) {
+        static double percentile(List<Long> latencies, double p) {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
@@ -97,16 +99,15 @@ class GatewayOverheadBenchmark {
                 new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
                 new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses));
 
-        // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service); nginx needs none.
-        for (int i = 0; i < Integer.getInteger("bench.warmup-rounds", 3); i++) {
-            for (Way path : paths) {
-                saturate(path, route, REQUESTS, service);
-            }
+        // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service): C2 needs tens of
+        // thousands of requests; a few thousand left the gateway at several times its steady CPU per request.
+        for (Way path : paths) {
+            saturate(path, route, WARMUP_SECONDS, service);
         }
         List<Result> results = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             for (Way path : paths) {
-                results.add(saturate(path, route, REQUESTS, service));
+                results.add(saturate(path, route, SECONDS, service));
             }
         }
         double gatewayRate = results.stream().filter(r -> r.path().equals("gateway"))
@@ -114,23 +115,60 @@ class GatewayOverheadBenchmark {
         double half = gatewayRate / 2;
         for (int round = 0; round < 2; round++) {
             for (Way path : paths) {
-                results.add(paced(path, route, half, (int) Math.min(REQUESTS, half * 10), service));
+                results.add(paced(path, route, half, (int) (half * SECONDS), service));
             }
         }
         write(results, half);
     }
 
-    private static Result saturate(Way path, String route, int requests, ProcessHandle service) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(path.base() + route)).header(path.header(),
-                path.value()).GET().build();
+    /**
+     * Closed loop at saturation with wrk (Debian package; bin/bench installs it): a C load generator uses a fraction of
+     * the CPU a JVM one does, and the three paths share the cores with it.
+     */
+    private static Result saturate(Way path, String route, int seconds, ProcessHandle service) throws Exception {
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
-        ClosedLoop.Outcome outcome = ClosedLoop.run(path.name(), request, CONCURRENCY, requests);
-        Result result = new Result(path.name(), "saturation (" + CONCURRENCY + " threads)", outcome.requests(),
-                outcome.seconds(), outcome.latenciesNanos(), cpuMillis(path.proxy()) - cpu0[0],
-                cpuMillis(List.of(service)) - cpu0[1]);
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONCURRENCY, "-d" + seconds + "s", "--latency", "-H",
+                path.header() + ": " + path.value(), path.base() + route).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        double proxyCpu = cpuMillis(path.proxy()) - cpu0[0];
+        double serviceCpu = cpuMillis(List.of(service)) - cpu0[1];
+        if (output.contains("Non-2xx") || output.contains("Socket errors")) {
+            throw new IllegalStateException(path.name() + ": not every request succeeded:\n" + output);
+        }
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)")
+                .matcher(output);
+        if (!total.find()) {
+            throw new IllegalStateException("Unexpected wrk output: " + output);
+        }
+        double elapsed = Double.parseDouble(total.group(2)) * switch (total.group(3)) {
+            case "ms" -> 0.001;
+            case "m" -> 60;
+            default -> 1;
+        };
+        Result result = new Result(path.name(), "saturation (" + CONCURRENCY + " connections)",
+                Long.parseLong(total.group(1)), elapsed, wrkPercentile(output, "50%"), wrkPercentile(output, "99%"),
+                proxyCpu, serviceCpu);
         System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
-                result.load(), result.throughput(), result.percentile(0.5), result.percentile(0.99));
+                result.load(), result.throughput(), result.p50Ms(), result.p99Ms());
         return result;
+    }
+
+    /** A line of wrk's latency distribution, e.g. {@code "     99%   12.34ms"}, in milliseconds. */
+    static double wrkPercentile(String output, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + java.util.regex.Pattern.quote(label)
+                + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + label + " latency in wrk output: " + output);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
     }
 
     /** Open loop: requests start at a fixed rate, whether or not earlier ones finished. */
@@ -158,10 +196,10 @@ class GatewayOverheadBenchmark {
                 .get(60, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         Result result = new Result(path.name(), String.format(Locale.ROOT, "half load (%.0f req/s)", rate),
-                latencies.size(), seconds, latencies, cpuMillis(path.proxy()) - cpu0[0],
-                cpuMillis(List.of(service)) - cpu0[1]);
+                latencies.size(), seconds, Result.percentile(latencies, 0.5), Result.percentile(latencies, 0.99),
+                cpuMillis(path.proxy()) - cpu0[0], cpuMillis(List.of(service)) - cpu0[1]);
         System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
-                result.load(), result.throughput(), result.percentile(0.5), result.percentile(0.99));
+                result.load(), result.throughput(), result.p50Ms(), result.p99Ms());
         return result;
     }
 
@@ -198,12 +236,16 @@ class GatewayOverheadBenchmark {
                 events { worker_connections 1024; }
                 http {
                   access_log off;
+                  # nginx closes a keep-alive connection after 1000 requests by default: a client would see it as an
+                  # error, the gateway and the service keep theirs open.
+                  keepalive_requests 10000000;
+                  keepalive_timeout 300s;
                   client_body_temp_path %1$s/body;
                   proxy_temp_path %1$s/proxy;
                   fastcgi_temp_path %1$s/fastcgi;
                   uwsgi_temp_path %1$s/uwsgi;
                   scgi_temp_path %1$s/scgi;
-                  upstream service { server 127.0.0.1:%2$d; keepalive 64; }
+                  upstream service { server 127.0.0.1:%2$d; keepalive 64; keepalive_requests 10000000; }
                   server {
                     listen 127.0.0.1:%3$d;
                     location / {
@@ -234,13 +276,14 @@ class GatewayOverheadBenchmark {
     private static void write(List<Result> results, double half) throws IOException {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
-                + "%d cores, %d requests per saturation run, runs alternated (2 rounds)%n%n",
-                Runtime.getRuntime().availableProcessors(), REQUESTS));
+                + "%d cores; saturation: wrk, %d connections, %d s per run after %d s of warm-up per path, %d rounds "
+                + "alternated; half load: open loop, %d s per run, 2 rounds%n%n",
+                Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, SECONDS));
         report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
         report.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             report.append(String.format(Locale.ROOT, "| %s | %s | %.0f req/s | %.2f ms | %.2f ms | %.0f µs | %.0f µs |%n",
-                    r.path(), r.load(), r.throughput(), r.percentile(0.5), r.percentile(0.99),
+                    r.path(), r.load(), r.throughput(), r.p50Ms(), r.p99Ms(),
                     r.proxyCpuMicrosPerRequest(), r.serviceCpuMicrosPerRequest()));
         }
         Map<String, Double> saturated = new java.util.LinkedHashMap<>();
@@ -250,7 +293,7 @@ class GatewayOverheadBenchmark {
             saturated.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                     .mapToDouble(Result::throughput).average().orElse(0));
             halfP99.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("half"))
-                    .mapToDouble(r -> r.percentile(0.99)).average().orElse(0));
+                    .mapToDouble(Result::p99Ms).average().orElse(0));
             cpu.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                     .mapToDouble(Result::proxyCpuMicrosPerRequest).average().orElse(0));
         }

@@ -1,5 +1,8 @@
 package kr.go.ax.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -10,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -32,7 +34,10 @@ public class PeopleTokens {
     private final JWTParser parser;
     private final Vertx vertx;
     private final boolean enabled;
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Verified tokens by hash, each dropped when it expires; the least recently used go first past the bound. */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .expireAfter(Expiry.<String, Verified>creating((hash, v) -> java.time.Duration.ofSeconds(
+                    Math.max(0, v.expiresAtSeconds() - System.currentTimeMillis() / 1000)))).build();
 
     public PeopleTokens(JWTParser parser, Vertx vertx, kr.go.ax.gateway.GatewayConfig config) {
         this.parser = parser;
@@ -46,7 +51,7 @@ public class PeopleTokens {
 
     /** The identity of a token verified before and not expired yet. */
     public Optional<ClientIdentity> remembered(String token) {
-        Verified v = verified.get(hash(token));
+        Verified v = verified.getIfPresent(hash(token));
         if (v == null || v.expiresAtSeconds() <= System.currentTimeMillis() / 1000) {
             return Optional.empty();
         }
@@ -75,9 +80,6 @@ public class PeopleTokens {
             // The provider's stable subject, in its own namespace: never mistaken for an API-key client's name.
             ClientIdentity identity = new ClientIdentity(SUBJECT_PREFIX + jwt.getSubject(), roles,
                     roles.contains("region") ? region : null);
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear(); // bounded memory; the next requests verify again
-            }
             verified.put(hash(token), new Verified(identity, jwt.getExpirationTime()));
             return identity;
         }, false);

@@ -1,35 +1,43 @@
 package kr.go.ax.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import kr.go.ax.gateway.GatewayConfig;
 
 /**
  * Mints the short-lived RS256 token that tells a service who is calling. Signing costs about a millisecond, so a
- * token is reused for half its lifetime.
+ * token is reused for half its lifetime, and the proxy signs on a worker thread when {@link #cached} has none. At most
+ * {@value #MAX_CACHED} clients' tokens are kept.
  */
 @ApplicationScoped
 public class TokenMinter {
     static final String AUDIENCE = "ax-services";
 
-    private final GatewayConfig config;
-    private final ConcurrentHashMap<ClientIdentity, CachedToken> cache = new ConcurrentHashMap<>();
+    static final int MAX_CACHED = 100_000;
 
-    private record CachedToken(String token, long renewAtNanos) {
-    }
+    private final GatewayConfig config;
+    private final Cache<ClientIdentity, String> cache;
 
     public TokenMinter(GatewayConfig config) {
         this.config = config;
+        this.cache = Caffeine.newBuilder().maximumSize(MAX_CACHED)
+                .expireAfterWrite(config.identity().tokenLifetime().dividedBy(2)).build();
     }
 
+    /** The client's current token, or null when one must be signed (off the event loop: {@link #tokenFor}). */
+    public String cached(ClientIdentity identity) {
+        return cache.getIfPresent(identity);
+    }
+
+    /** The client's current token, signed now if there is none. */
     public String tokenFor(ClientIdentity identity) {
-        long now = System.nanoTime();
-        CachedToken cached = cache.get(identity);
-        if (cached != null && now < cached.renewAtNanos()) {
-            return cached.token();
+        String cached = cache.getIfPresent(identity);
+        if (cached != null) {
+            return cached;
         }
         Duration lifetime = config.identity().tokenLifetime();
         JwtClaimsBuilder claims = Jwt.issuer(config.identity().issuer())
@@ -41,7 +49,7 @@ public class TokenMinter {
             claims.claim("region", identity.region());
         }
         String token = claims.sign();
-        cache.put(identity, new CachedToken(token, now + lifetime.toNanos() / 2));
+        cache.put(identity, token);
         return token;
     }
 }

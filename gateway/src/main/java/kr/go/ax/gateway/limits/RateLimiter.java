@@ -1,5 +1,7 @@
 package kr.go.ax.gateway.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -7,18 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import kr.go.ax.gateway.GatewayConfig;
 import kr.go.ax.gateway.auth.ClientIdentity;
 
 /**
  * A token bucket per client (Bucket4j, lock-free), sized by the client's role: {@code ax.gateway.rate-limits.<role>}.
  * Buckets live in this instance's memory: with several gateway instances each enforces the limit on its own share.
+ * A bucket idle for {@link #IDLE} is dropped: it would be full again by then anyway.
  */
 @ApplicationScoped
 public class RateLimiter {
     private final GatewayConfig config;
-    private final ConcurrentHashMap<String, Limited> buckets = new ConcurrentHashMap<>();
+    static final Duration IDLE = Duration.ofMinutes(10);
+    private final Cache<String, Limited> buckets = Caffeine.newBuilder().maximumSize(1_000_000)
+            .expireAfterAccess(IDLE).build();
 
     public RateLimiter(GatewayConfig config) {
         this.config = config;
@@ -37,7 +41,7 @@ public class RateLimiter {
 
     /** Takes one token from the client's bucket; empty when no limit applies to the client's roles. */
     public Optional<Decision> take(ClientIdentity client) {
-        Limited limited = buckets.computeIfAbsent(client.subject(), subject -> limitFor(client)
+        Limited limited = buckets.get(client.subject(), subject -> limitFor(client)
                 .map(limit -> new Limited(Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.burst())
                         .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build()).build(), limit))
                 .orElse(UNLIMITED));
