@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -72,9 +73,27 @@ public class Application {
     public Instant updatedAt;
 
     /** budget-service's verdict on the latest submission, as shown to the region. */
-    public record BudgetAssessment(String verdict, int submission, java.util.List<Violation> violations,
+    @Schema(description = "budget-service's verdict on the latest submission against the call's co-financing rules")
+    public record BudgetAssessment(
+            @Schema(description = "APPROVED (the application became ELIGIBLE) or REJECTED (BUDGET_REJECTED)",
+                    example = "REJECTED")
+            String verdict,
+            @Schema(description = "The submission the verdict judged", example = "1") int submission,
+            @Schema(description = "The co-financing rules the budget breaks; empty when approved")
+            java.util.List<Violation> violations,
+            @Schema(description = "When budget-service assessed it (UTC)", example = "2026-03-09T14:12:07Z")
             Instant assessedAt) {
-        public record Violation(String code, String field, String message) {
+        @Schema(description = "One co-financing rule the budget breaks")
+        public record Violation(
+                @Schema(description = "Stable code of the broken rule", example = "LOCAL_GOVERNMENT_SHARE_TOO_LOW")
+                String code,
+                @Schema(description = "What the rule concerns: a fiscal year, the total or a budget field",
+                        example = "fiscalYears[2026]")
+                String field,
+                @Schema(description = "The actual and required figures",
+                        example = "local government 500,000,000 KRW is 10.00% of 5,000,000,000 KRW in fiscal year "
+                                + "2026; at least 20.00% is required, i.e. at least 1,000,000,000 KRW")
+                String message) {
         }
     }
 }

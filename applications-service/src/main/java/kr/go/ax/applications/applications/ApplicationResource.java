@@ -37,6 +37,7 @@ import kr.go.ax.common.web.PageResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,11 +71,16 @@ public class ApplicationResource {
 
     @POST
     @RolesAllowed(Roles.REGION)
-    @Operation(summary = "Create a DRAFT application for the caller's own region")
+    @Operation(summary = "Create a DRAFT application for the caller's own region", description = "Creates a DRAFT "
+            + "application to a call for the region named in the caller's token; only region callers may call it "
+            + "(others get 403), and the draft may still be incomplete. An unknown call answers 422 CALL_NOT_FOUND, "
+            + "a region the call excludes 422 REGION_NOT_ELIGIBLE, a CLOSED or DECIDED call 409 CALL_NOT_OPEN and "
+            + "unknown or invalid properties 400 VALIDATION_FAILED. With an Idempotency-Key a retry replays the first "
+            + "response.")
     @APIResponse(responseCode = "201", description = "Created, with its ETag",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApplicationResponse.class)))
-    @APIResponse(responseCode = "409", description = "The region already holds an application for the call",
+    @APIResponse(responseCode = "409", description = "CALL_NOT_OPEN: the call no longer takes applications",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Unknown call or region not eligible", content = @Content(
             mediaType = "application/problem+json"))
@@ -90,7 +96,11 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one application; the ETag is its version")
+    @Operation(summary = "Read one application; the ETag is its version", description = "Returns one application "
+            + "with its version in the ETag header. Admins see every application, a region its own, evaluators any "
+            + "that is not DRAFT, and portals only decided ones (SELECTED, RESERVE, NOT_SELECTED), with the public "
+            + "fields only and no ETag. Anything else answers 404 NOT_FOUND, so another region's application is not "
+            + "disclosed.")
     @APIResponse(responseCode = "200", description = "The application (a portal sees the public fields only)",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApplicationResponse.class)))
@@ -105,7 +115,11 @@ public class ApplicationResource {
     }
 
     @GET
-    @Operation(summary = "List applications the caller may see, oldest first (stable order)")
+    @Operation(summary = "List applications the caller may see, oldest first (stable order)", description = "Lists "
+            + "applications oldest first, optionally by callId, status and region (an ISO 3166-2:KR code such as "
+            + "KR-26, else 400), in pages of up to 100. Admins see all, a region only its own, evaluators all but "
+            + "DRAFT ones and portals only decided ones; portals get the public fields only. Every authenticated "
+            + "caller may call it.")
     public PageResponse<Object> list(@QueryParam("callId") UUID callId,
             @QueryParam("status") ApplicationStatus status,
             @QueryParam("region") String region,
@@ -154,7 +168,11 @@ public class ApplicationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.REGION)
-    @Operation(summary = "Replace a DRAFT or BUDGET_REJECTED application; If-Match with its ETag is required")
+    @Operation(summary = "Replace a DRAFT or BUDGET_REJECTED application; If-Match with its ETag is required",
+            description = "Replaces the content of a DRAFT or BUDGET_REJECTED application so it can be (re)submitted; "
+                    + "only the owning region may call it (another region's answers 404, other roles 403). Without "
+                    + "If-Match it answers 428 PRECONDITION_REQUIRED, with a stale one 412 STALE_VERSION, in another "
+                    + "status 409 APPLICATION_NOT_EDITABLE, and a different callId 400 VALIDATION_FAILED.")
     @APIResponse(responseCode = "200", description = "Replaced, with the new ETag",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApplicationResponse.class)))
@@ -175,13 +193,21 @@ public class ApplicationResource {
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.REGION)
-    @Operation(summary = "Submit the application; answers 202 with a receipt while the budget is assessed")
+    @Operation(summary = "Submit the application; answers 202 with a receipt while the budget is assessed",
+            description = "Submits a DRAFT application, or resubmits a BUDGET_REJECTED one, and answers 202 with a "
+                    + "receipt (submission number, server time, SHA-256 of the content) while budget-service "
+                    + "assesses it, moving it to ELIGIBLE or BUDGET_REJECTED. Only the owning region may call it, "
+                    + "while the call is OPEN and before closesAt (else 409 CALL_NOT_OPEN or DEADLINE_PASSED). Other "
+                    + "errors: 409 INVALID_TRANSITION in another status, 409 DUPLICATE_APPLICATION when the region "
+                    + "has another active application, 422 REGION_NOT_ELIGIBLE, 422 INCOMPLETE_APPLICATION and 422 "
+                    + "FISCAL_YEAR_OUTSIDE_CALL for budget years the call does not fund.")
     @APIResponse(responseCode = "202", description = "Received; the budget is assessed next",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApplicationResponse.SubmissionReceipt.class)))
-    @APIResponse(responseCode = "409", description = "Not submittable in its status", content = @Content(
-            mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "Incomplete, or the call is closed", content = @Content(
+    @APIResponse(responseCode = "409", description = "Not submittable now: INVALID_TRANSITION, CALL_NOT_OPEN, "
+            + "DEADLINE_PASSED or DUPLICATE_APPLICATION", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "INCOMPLETE_APPLICATION, REGION_NOT_ELIGIBLE or "
+            + "FISCAL_YEAR_OUTSIDE_CALL", content = @Content(
             mediaType = "application/problem+json"))
     public Response submit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST", "/api/v1/applications/" + id
@@ -196,13 +222,20 @@ public class ApplicationResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.REGION)
-    @Operation(summary = "Withdraw the application before the decision")
+    @Operation(summary = "Withdraw the application before the decision", description = "Withdraws the application, "
+            + "with an optional reason (at most 1000 characters) kept in its history. Only the owning region may call "
+            + "it, in any status before the decision and, to renounce, when SELECTED or RESERVE; a NOT_SELECTED or "
+            + "WITHDRAWN application answers 409 INVALID_TRANSITION. An Idempotency-Key makes retries safe.")
     @APIResponse(responseCode = "200", description = "Withdrawn",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApplicationResponse.class)))
     @APIResponse(responseCode = "409", description = "Not withdrawable in its status", content = @Content(
             mediaType = "application/problem+json"))
-    public Response withdraw(@PathParam("id") UUID id, String body,
+    public Response withdraw(@PathParam("id") UUID id,
+            @RequestBody(required = false, description = "Optional reason for the withdrawal",
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ApplicationResponse.WithdrawRequest.class)))
+            String body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws java.io.IOException {
         // The body is optional ({"reason": "…"}), so it is read here rather than bound by content type.
         ApplicationResponse.WithdrawRequest request = body == null || body.isBlank()
@@ -221,7 +254,10 @@ public class ApplicationResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every transition of the application: from, to, who, when, why")
+    @Operation(summary = "Every transition of the application: from, to, who, when, why", description = "Returns "
+            + "the application's status transitions in the order they happened, from its creation on. Admins, the "
+            + "owning region and evaluators (for applications past DRAFT) may read it; portals and anyone who may "
+            + "not see the application get 404 NOT_FOUND.")
     public List<ApplicationResponse.Transition> history(@PathParam("id") UUID id) {
         Application a = access.visible(applications.findById(id), id);
         if (access.seesPublicFieldsOnly()) {

@@ -2,12 +2,15 @@ package kr.go.ax.applications.applications;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * DRAFT → SUBMITTED → ELIGIBLE | BUDGET_REJECTED → UNDER_EVALUATION → SELECTED | RESERVE | NOT_SELECTED.
  * A BUDGET_REJECTED application may be revised and submitted again while the call is open; the region may withdraw
  * before the decision, and a SELECTED or RESERVE one may renounce (withdraw) after it.
  */
+@Schema(description = "Lifecycle of an application: DRAFT -> SUBMITTED -> ELIGIBLE | BUDGET_REJECTED -> "
+        + "UNDER_EVALUATION -> SELECTED | RESERVE | NOT_SELECTED, or WITHDRAWN by the region")
 public enum ApplicationStatus {
     DRAFT, SUBMITTED, ELIGIBLE, BUDGET_REJECTED, UNDER_EVALUATION, SELECTED, RESERVE, NOT_SELECTED, WITHDRAWN;
 

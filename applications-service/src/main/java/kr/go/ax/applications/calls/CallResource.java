@@ -58,7 +58,12 @@ public class CallResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a call in DRAFT")
+    @Operation(summary = "Create a call in DRAFT", description = "Creates a programme call in DRAFT status; only "
+            + "admins may call it (others get 403). Besides field validation, closesAt must follow opensAt, fiscal "
+            + "years must not repeat, the per-region reference must fit in the pool, the two shares must not exceed "
+            + "10000 bp, excluded regions must be ISO 3166-2:KR codes and evaluation weights must add up to 100 "
+            + "(400 VALIDATION_FAILED); a code in use answers 409 CALL_CODE_TAKEN. With an Idempotency-Key a retry "
+            + "replays the first response, and the same key with another body answers 422.")
     @APIResponse(responseCode = "201", description = "Created, with its ETag",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CallResponse.class)))
@@ -71,7 +76,9 @@ public class CallResource {
     }
 
     @GET
-    @Operation(summary = "List calls, newest first")
+    @Operation(summary = "List calls, newest first", description = "Lists programme calls, newest first, "
+            + "optionally only those in one status, in pages of up to 100 (page from 0). Any authenticated caller "
+            + "(admin, region, evaluator or portal) may call it; total counts every matching call.")
     public PageResponse<CallResponse> list(@QueryParam("status") CallStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -83,7 +90,9 @@ public class CallResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one call; the ETag is its version")
+    @Operation(summary = "Read one call; the ETag is its version", description = "Returns one programme call, "
+            + "with its version in the ETag header to send as If-Match when replacing it. Any authenticated caller "
+            + "(admin, region, evaluator or portal) may read calls; an unknown id answers 404 NOT_FOUND.")
     @APIResponse(responseCode = "200", description = "The call, with its ETag",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CallResponse.class)))
@@ -96,7 +105,11 @@ public class CallResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a DRAFT call; send If-Match with the ETag you read to avoid lost updates")
+    @Operation(summary = "Replace a DRAFT call; send If-Match with the ETag you read to avoid lost updates",
+            description = "Replaces the whole content of a call while it is DRAFT, with the same validation as on "
+                    + "creation (400 VALIDATION_FAILED); only admins may call it. If-Match is optional, but a stale "
+                    + "one answers 412 STALE_VERSION; a call past DRAFT answers 409 CALL_NOT_DRAFT, a code held by "
+                    + "another call 409 CALL_CODE_TAKEN and an unknown id 404.")
     @APIResponse(responseCode = "200", description = "Replaced, with the new ETag",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CallResponse.class)))
@@ -116,7 +129,11 @@ public class CallResource {
     @Path("/{id}/open")
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Open a DRAFT call for applications; its rules are frozen from now on")
+    @Operation(summary = "Open a DRAFT call for applications; its rules are frozen from now on",
+            description = "Moves a DRAFT call to OPEN so that regions can submit applications; from then on its "
+                    + "content cannot change. Only admins may call it; a call in another status answers 409 "
+                    + "INVALID_TRANSITION, one whose closesAt has passed 409 CALL_DEADLINE_PASSED and an unknown id "
+                    + "404. An Idempotency-Key makes retries safe.")
     @APIResponse(responseCode = "200", description = "Opened",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CallResponse.class)))
@@ -131,7 +148,11 @@ public class CallResource {
     @Path("/{id}/close")
     @Consumes(MediaType.WILDCARD) // an action: no body needed
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Close an OPEN call before its deadline (it also closes by itself at closesAt)")
+    @Operation(summary = "Close an OPEN call before its deadline (it also closes by itself at closesAt)",
+            description = "Moves an OPEN call to CLOSED ahead of its deadline, after which no application can be "
+                    + "submitted; the service also closes OPEN calls by itself once closesAt passes. Only admins may "
+                    + "call it; a call that is not OPEN answers 409 INVALID_TRANSITION and an unknown id 404. An "
+                    + "Idempotency-Key makes retries safe.")
     @APIResponse(responseCode = "200", description = "Closed",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CallResponse.class)))

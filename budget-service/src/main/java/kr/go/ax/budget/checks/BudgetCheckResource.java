@@ -19,6 +19,7 @@ import kr.go.ax.budget.rules.Violation;
 import kr.go.ax.common.problem.FieldViolation;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/budget/checks")
@@ -33,20 +34,49 @@ public class BudgetCheckResource {
         this.calls = calls;
     }
 
-    public record CheckedRules(String source, Integer callVersion, int centralShareMaxBp,
-            int localGovernmentShareMinBp, long centralReferencePerRegionPerYearKrw, List<Integer> fiscalYears) {
+    @Schema(description = "The rules the budget was checked against")
+    public record CheckedRules(
+            @Schema(description = "Where the rules came from: call (the call's rules) or explicit (fundingRules)",
+                    example = "call")
+            String source,
+            @Schema(description = "Version of the call the rules belong to; null for explicit rules", example = "3")
+            Integer callVersion,
+            @Schema(description = "Largest allowed central share, in basis points", example = "6000")
+            int centralShareMaxBp,
+            @Schema(description = "Smallest required local-government share, in basis points", example = "4000")
+            int localGovernmentShareMinBp,
+            @Schema(description = "Central money a region may ask for per fiscal year, in whole KRW",
+                    example = "7000000000")
+            long centralReferencePerRegionPerYearKrw,
+            @Schema(description = "Fiscal years the budget may use; empty means any", example = "[2026, 2027]")
+            List<Integer> fiscalYears) {
     }
 
-    public record TotalsView(List<Totals> years, Totals overall) {
+    @Schema(description = "Sums per fiscal year and for the whole budget")
+    public record TotalsView(
+            @Schema(description = "Sums of each fiscal year, in ascending order") List<Totals> years,
+            @Schema(description = "Sums of the whole budget (fiscalYear is null)") Totals overall) {
     }
 
     /** Shares are basis points, rounded half up for display; the verdict compares exact integer products. */
-    public record CheckResponse(boolean valid, CheckedRules rules, TotalsView totals, List<Violation> violations) {
+    @Schema(description = "The verdict of a dry run: valid when no rule is broken. Shares are basis points, rounded"
+            + " half up for display; the verdict compares exact integer products")
+    public record CheckResponse(
+            @Schema(description = "Whether the budget keeps every co-financing rule", example = "true") boolean valid,
+            @Schema(description = "The rules applied") CheckedRules rules,
+            @Schema(description = "Sums and shares per fiscal year and overall") TotalsView totals,
+            @Schema(description = "Every broken rule; empty when valid") List<Violation> violations) {
     }
 
     @POST
     @Operation(summary = "Check a budget against a call's co-financing rules (or explicit rules) without storing it."
-            + " Rule violations, negative amounts included, answer 200 with valid=false; only malformed input is 400.")
+            + " Rule violations, negative amounts included, answer 200 with valid=false; only malformed input is 400.",
+            description = "Any authenticated caller (region, portal, admin, evaluator) may run this dry run; nothing is"
+                    + " stored. Give exactly one of callId and fundingRules (otherwise 400 VALIDATION_FAILED); an"
+                    + " unknown callId is 422 CALL_NOT_FOUND. Broken rules (central share over the maximum, local"
+                    + " share under the minimum, central over the per-region reference, fiscal year outside the"
+                    + " call, negative or out-of-range amount, empty budget) answer 200 with valid=false and the"
+                    + " violations.")
     public CheckResponse check(@NotNull @Valid BudgetCheckRequest request) {
         CheckedRules rules = rulesOf(request);
         BudgetAssessment.Result result = BudgetAssessment.assess(

@@ -12,6 +12,7 @@ import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/budget/ledger")
@@ -29,16 +30,32 @@ public class LedgerResource {
         this.caller = caller;
     }
 
-    public record YearView(int fiscalYear, long poolKrw, long committedKrw, long availableKrw) {
+    @Schema(description = "The call's central pool of one fiscal year, in whole KRW")
+    public record YearView(
+            @Schema(description = "The fiscal year", example = "2026") int fiscalYear,
+            @Schema(description = "Central money the call has for the year", example = "100000000000") long poolKrw,
+            @Schema(description = "Committed to selected applications", example = "42000000000") long committedKrw,
+            @Schema(description = "Still available: pool minus committed", example = "58000000000")
+            long availableKrw) {
     }
 
-    public record LedgerView(UUID callId, List<YearView> years, List<LedgerService.AllocationOutcome> allocations) {
+    @Schema(description = "A call's fund ledger: its central pools per fiscal year and the allocations decided")
+    public record LedgerView(
+            @Schema(description = "The call", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c") UUID callId,
+            @Schema(description = "The pools, one per fiscal year in ascending order") List<YearView> years,
+            @Schema(description = "Allocations of the call's applications, oldest decision first; a region sees"
+                    + " only its own")
+            List<LedgerService.AllocationOutcome> allocations) {
     }
 
     @GET
     @Path("/{callId}")
     @Operation(summary = "Per fiscal year: pool, committed and available central money; and the allocations"
-            + " (a region sees only its own)")
+            + " (a region sees only its own)",
+            description = "Any authenticated caller may read a call's pools; admins, evaluators and portals see every"
+                    + " allocation, a region only those of its own applications. Allocations are COMMITTED,"
+                    + " REFUSED (with the reason, e.g. not enough money left in a year) or RELEASED (after a"
+                    + " withdrawal or a changed selection decision). 404 NOT_FOUND when the call has no pools.")
     public LedgerView get(@PathParam("callId") UUID callId) {
         List<FundPool> years = pools.ofCall(callId);
         if (years.isEmpty()) {

@@ -17,6 +17,7 @@ import kr.go.ax.common.events.SelectionDecided;
 import kr.go.ax.common.events.Topics;
 import kr.go.ax.common.events.inbox.RetryLaterException;
 import kr.go.ax.common.events.outbox.Outbox;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The fund ledger: each call's central pool per fiscal year and what selection decisions commit from it. An allocation
@@ -54,8 +55,21 @@ public class LedgerService {
         }
     }
 
-    public record AllocationOutcome(UUID applicationId, UUID callId, String region, String status,
-            Map<Integer, Long> centralByYear, String reason, Instant decidedAt) {
+    @Schema(description = "What a selection decision asked of the pools for one application")
+    public record AllocationOutcome(
+            @Schema(description = "The application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "The call", example = "9b2e7c41-0d3a-4f6b-8e15-2c7a9d4b6e80") UUID callId,
+            @Schema(description = "The application's region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "COMMITTED, REFUSED or RELEASED", example = "COMMITTED") String status,
+            @Schema(description = "Central money per fiscal year, in whole KRW",
+                    example = "{\"2026\": 4200000000, \"2027\": 2800000000}")
+            Map<Integer, Long> centralByYear,
+            @Schema(description = "Why it was refused or released; null when committed",
+                    example = "application withdrawn")
+            String reason,
+            @Schema(description = "When the decision was applied", example = "2026-03-10T09:00:00Z")
+            Instant decidedAt) {
     }
 
     /**

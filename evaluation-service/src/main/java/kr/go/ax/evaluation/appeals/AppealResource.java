@@ -48,10 +48,27 @@ public class AppealResource {
         this.caller = caller;
     }
 
-    public record AppealRequest(@NotNull Appeal.Ground ground, @NotBlank @Size(max = 4000) String statement) {
+    @Schema(description = "A region's appeal (이의신청) against the decided outcome of its application")
+    public record AppealRequest(
+            @Schema(description = "Why the decision is contested: an evaluator's error, a misreading of the"
+                    + " application, or an administrative error")
+            @NotNull Appeal.Ground ground,
+            @Schema(description = "The region's reasons, at most 4000 characters",
+                    example = "The PRESENTATION score for FEASIBILITY ignores the signed matching-fund commitment of"
+                            + " Busan Metropolitan City (appendix 4), which covers 30% of the 2026 budget.")
+            @NotBlank @Size(max = 4000) String statement) {
     }
 
-    public record ResolutionRequest(@NotNull Appeal.Status outcome, @NotBlank @Size(max = 4000) String resolution,
+    @Schema(description = "An admin's resolution of a FILED appeal")
+    public record ResolutionRequest(
+            @Schema(description = "UPHELD or DISMISSED (FILED is refused with 400)")
+            @NotNull Appeal.Status outcome,
+            @Schema(description = "The written resolution sent back to the region, at most 4000 characters",
+                    example = "Upheld: evaluator C scored FEASIBILITY without the matching-fund commitment; the sheet"
+                            + " is voided and the PRESENTATION stage is re-scored.")
+            @NotBlank @Size(max = 4000) String resolution,
+            @Schema(description = "Only when UPHELD: active score sheets of the application to void (at most 100,"
+                    + " distinct); voided sheets no longer count but are kept and audited")
             @Size(max = 100) List<@NotNull UUID> voidScoreSheetIds) {
     }
 
@@ -59,7 +76,12 @@ public class AppealResource {
     @Path("/applications/{applicationId}/appeals")
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Appeal the decision on the region's own application, within the appeal window (422 after);"
-            + " one appeal under review at a time")
+            + " one appeal under review at a time",
+            description = "A region (role region) appeals the decided outcome of its own application, giving a ground"
+                    + " and its reasons; another region's application answers 404. The appeal window runs from when"
+                    + " the application's outcome was last decided (7 days by default): after it, 422"
+                    + " APPEAL_WINDOW_CLOSED. Returns 409 NOT_DECIDED when the application has no decided outcome to"
+                    + " appeal, and 409 APPEAL_PENDING while an earlier appeal of it is still FILED.")
     @APIResponse(responseCode = "201", description = "Filed",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = AppealView.class)))
@@ -76,7 +98,10 @@ public class AppealResource {
     @GET
     @Path("/applications/{applicationId}/appeals")
     @RolesAllowed({Roles.REGION, Roles.ADMIN})
-    @Operation(summary = "The appeals of an application (a region sees only its own)")
+    @Operation(summary = "The appeals of an application (a region sees only its own)",
+            description = "Lists the appeals of one application, oldest first. Admins may read any application's"
+                    + " appeals; a region reads only those of its own applications, and another region's"
+                    + " application answers 404.")
     public List<AppealView> ofApplication(@PathParam("applicationId") UUID applicationId) {
         if (!caller.is(Roles.ADMIN)) {
             ownApplication(applicationId);
@@ -87,7 +112,10 @@ public class AppealResource {
     @GET
     @Path("/appeals")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Appeals, optionally of one call and in one status, oldest first")
+    @Operation(summary = "Appeals, optionally of one call and in one status, oldest first",
+            description = "Admin only: the appeals across calls, oldest filing first, optionally filtered by call and"
+                    + " by status (FILED, UPHELD, DISMISSED); at most 500 are returned. Use status=FILED for the"
+                    + " appeals awaiting a resolution.")
     public List<AppealView> list(@QueryParam("callId") UUID callId, @QueryParam("status") Appeal.Status status) {
         StringBuilder query = new StringBuilder("1 = 1");
         io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
@@ -107,7 +135,12 @@ public class AppealResource {
     @Path("/appeals/{appealId}/resolution")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Resolve an appeal: UPHELD (optionally voiding named score sheets; reopens the"
-            + " application's scoring until the next decision version) or DISMISSED")
+            + " application's scoring until the next decision version) or DISMISSED",
+            description = "Admin only: resolves a FILED appeal with a written resolution. UPHELD may void named active"
+                    + " score sheets of the application and reopens its scoring until the next decision version;"
+                    + " DISMISSED voids nothing (400 when sheets are named, or when the outcome is FILED). Returns 404"
+                    + " for an unknown appeal, 409 APPEAL_RESOLVED when it was resolved already, and 422 SHEETS_INVALID"
+                    + " when a named sheet is not an active sheet of the application or is listed twice.")
     public AppealView resolve(@PathParam("appealId") UUID appealId, @NotNull @Valid ResolutionRequest request) {
         if (request.outcome() == Appeal.Status.FILED) {
             throw ProblemException.invalid("outcome", "resolution", "must be UPHELD or DISMISSED");

@@ -21,6 +21,7 @@ import kr.go.ax.evaluation.ranking.EvaluationRules;
 import kr.go.ax.evaluation.scores.ScoreService;
 import kr.go.ax.evaluation.scores.ScoreSheet;
 import kr.go.ax.evaluation.scores.ScoreSheetRepository;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Appeals: a region files one against its decided outcome within the appeal window; an admin upholds or dismisses it.
@@ -52,8 +53,28 @@ public class AppealService {
         this.clock = clock;
     }
 
-    public record AppealView(UUID id, UUID applicationId, UUID callId, String region, Appeal.Ground ground,
-            String statement, Appeal.Status status, Instant filedAt, String resolution, List<UUID> voidedSheets,
+    @Schema(description = "An appeal and, once resolved, its resolution")
+    public record AppealView(
+            @Schema(description = "The appeal's id", example = "e5f2a8c4-1b9d-4e7a-b3c6-0d8f2e4a6b1c") UUID id,
+            @Schema(description = "The appealed application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "The application's call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e")
+            UUID callId,
+            @Schema(description = "The appealing region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "Why the decision is contested") Appeal.Ground ground,
+            @Schema(description = "The region's reasons",
+                    example = "The PRESENTATION score for FEASIBILITY ignores the signed matching-fund commitment of"
+                            + " Busan Metropolitan City (appendix 4), which covers 30% of the 2026 budget.")
+            String statement,
+            @Schema(description = "FILED while under review, then UPHELD or DISMISSED") Appeal.Status status,
+            @Schema(description = "When the region filed it (UTC)", example = "2026-03-12T02:15:00Z") Instant filedAt,
+            @Schema(description = "The admin's resolution; null while FILED",
+                    example = "Upheld: evaluator C scored FEASIBILITY without the matching-fund commitment; the sheet"
+                            + " is voided and the PRESENTATION stage is re-scored.")
+            String resolution,
+            @Schema(description = "The score sheets the upheld appeal voided; empty otherwise")
+            List<UUID> voidedSheets,
+            @Schema(description = "When it was resolved (UTC); null while FILED", example = "2026-03-16T07:30:00Z")
             Instant resolvedAt) {
         public static AppealView of(Appeal a) {
             return new AppealView(a.id, a.applicationId, a.callId, a.regionCode, a.ground, a.statement, a.status,

@@ -12,6 +12,7 @@ import kr.go.ax.evaluation.evaluators.Evaluator;
 import kr.go.ax.evaluation.evaluators.EvaluatorRepository;
 import kr.go.ax.evaluation.panels.Panel;
 import kr.go.ax.evaluation.panels.PanelRepository;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an evaluator must do: for each application in evaluation on their panels, declare and then score. */
 @ApplicationScoped
@@ -29,7 +30,19 @@ public class AssignmentService {
         this.declarations = declarations;
     }
 
-    public record Assignment(UUID applicationId, UUID callId, String region, String title, String status,
+    @Schema(description = "What the evaluator must do for one application in evaluation")
+    public record Assignment(
+            @Schema(description = "The application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "Its call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e") UUID callId,
+            @Schema(description = "The applicant region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "The application's title", example = "Busan AI-driven smart port and shipbuilding"
+                    + " transformation") String title,
+            @Schema(description = "TO_DECLARE (sign the declaration first), TO_SCORE, RECUSED (a conflict was"
+                    + " declared) or EXCLUDED (automatic exclusion)", example = "TO_SCORE")
+            String status,
+            @Schema(description = "Why the evaluator is excluded: SAME_REGION, LEAD_AGENCY or PARTNER; null unless"
+                    + " EXCLUDED")
             String exclusion) {
         public static final String EXCLUDED = "EXCLUDED";
         public static final String RECUSED = "RECUSED";

@@ -22,6 +22,7 @@ import kr.go.ax.common.problem.ProblemException;
 import kr.go.ax.evaluation.conflicts.AssignmentService.Assignment;
 import kr.go.ax.evaluation.evaluators.Evaluator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation")
@@ -43,12 +44,24 @@ public class ConflictResource {
         this.clock = clock;
     }
 
-    public record DeclarationRequest(@NotNull Boolean conflict, @NotBlank @Size(max = 2000) String statement) {
+    @Schema(description = "An evaluator's signed conflict-of-interest declaration for one application")
+    public record DeclarationRequest(
+            @Schema(description = "true declares a conflict of interest, which recuses the evaluator (회피) from the"
+                    + " application", example = "false")
+            @NotNull Boolean conflict,
+            @Schema(description = "The signed statement, at most 2000 characters",
+                    example = "I have no personal, financial or institutional ties to the applicant region, its lead"
+                            + " agency or its partners.")
+            @NotBlank @Size(max = 2000) String statement) {
     }
 
     @GET
     @Path("/assignments")
-    @Operation(summary = "The applications the calling evaluator must declare for and score, with exclusions")
+    @Operation(summary = "The applications the calling evaluator must declare for and score, with exclusions",
+            description = "Evaluator only: every application in evaluation on the calls whose panel includes the"
+                    + " caller, each with its status: TO_DECLARE, TO_SCORE, RECUSED, or EXCLUDED with the automatic"
+                    + " exclusion (SAME_REGION, LEAD_AGENCY or PARTNER). Returns 403 when the caller is not a"
+                    + " registered evaluator.")
     public List<Assignment> mine() {
         return assignments.assignments(assignments.evaluatorOf(caller.subject()));
     }
@@ -56,7 +69,12 @@ public class ConflictResource {
     @POST
     @Path("/applications/{applicationId}/declaration")
     @Transactional
-    @Operation(summary = "Sign the conflict-of-interest declaration before scoring; declaring a conflict recuses")
+    @Operation(summary = "Sign the conflict-of-interest declaration before scoring; declaring a conflict recuses",
+            description = "Evaluator only: the caller signs their declaration for one application, which scoring"
+                    + " requires; declaring a conflict recuses them from it, and the updated assignment is returned."
+                    + " Returns 404 when the application is not in evaluation on one of the caller's panels, 403 when"
+                    + " the caller is automatically excluded or not a registered evaluator, and 409 ALREADY_DECLARED"
+                    + " when a declaration is signed already (it cannot be changed).")
     public Assignment declare(@PathParam("applicationId") UUID applicationId,
             @NotNull @Valid DeclarationRequest request) {
         Evaluator evaluator = assignments.evaluatorOf(caller.subject());

@@ -22,6 +22,7 @@ import kr.go.ax.common.problem.ProblemException;
 import kr.go.ax.evaluation.calls.CallEvaluationSettings;
 import kr.go.ax.evaluation.calls.CallEvaluationSettingsRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation/calls/{callId}/start")
@@ -43,13 +44,25 @@ public class EvaluationStartResource {
         this.clock = clock;
     }
 
-    public record StartResponse(UUID callId, int started, List<UUID> applicationIds) {
+    @Schema(description = "The applications this request started evaluating")
+    public record StartResponse(
+            @Schema(description = "The call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e") UUID callId,
+            @Schema(description = "How many applications entered evaluation now; 0 when a repeat found none new",
+                    example = "9")
+            int started,
+            @Schema(description = "The applications that entered evaluation now, oldest submission first")
+            List<UUID> applicationIds) {
     }
 
     @POST
     @Transactional
     @Operation(summary = "Every ELIGIBLE application of the closed call enters evaluation; repeating it starts only"
-            + " applications that became eligible since")
+            + " applications that became eligible since",
+            description = "Admin only: every ELIGIBLE application of the call that is not in evaluation yet enters it"
+                    + " now (oldest submission first) and an evaluation-started event is published for each; evaluators"
+                    + " of the call's panel then see them as assignments. Repeating it is safe: only applications that"
+                    + " became eligible since are started. Returns 404 for an unknown call and 409 CALL_NOT_CLOSED"
+                    + " unless the call is CLOSED.")
     public StartResponse start(@PathParam("callId") UUID callId) {
         CallEvaluationSettings call = calls.findByIdOptional(callId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Call", callId));

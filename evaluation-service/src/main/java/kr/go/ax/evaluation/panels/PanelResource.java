@@ -22,6 +22,7 @@ import kr.go.ax.common.problem.ProblemException;
 import kr.go.ax.evaluation.evaluators.EvaluatorRepository;
 import kr.go.ax.evaluation.evaluators.EvaluatorResource.EvaluatorResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation/calls/{callId}/panel")
@@ -46,15 +47,26 @@ public class PanelResource {
         this.clock = clock;
     }
 
-    public record PanelRequest(@NotNull @Size(max = 50) List<@NotNull UUID> evaluatorIds) {
+    @Schema(description = "The members to appoint to a call's evaluation committee")
+    public record PanelRequest(
+            @Schema(description = "Ids of registered evaluators: at least 5, at most 50, each named once")
+            @NotNull @Size(max = 50) List<@NotNull UUID> evaluatorIds) {
     }
 
-    public record PanelResponse(UUID callId, List<EvaluatorResponse> evaluators) {
+    @Schema(description = "A call's evaluation committee")
+    public record PanelResponse(
+            @Schema(description = "The call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e") UUID callId,
+            @Schema(description = "The members, in the order they were appointed")
+            List<EvaluatorResponse> evaluators) {
     }
 
     @PUT
     @Transactional
-    @Operation(summary = "Appoint the call's panel: at least 5 distinct registered evaluators")
+    @Operation(summary = "Appoint the call's panel: at least 5 distinct registered evaluators",
+            description = "Admin only: appoints or replaces the call's evaluation committee; trimmed means drop each"
+                    + " criterion's highest and lowest score, so at least 5 distinct registered evaluators are needed"
+                    + " (400 naming each duplicate, missing or unknown id otherwise). Returns 409 PANEL_FROZEN once the"
+                    + " evaluation of the call has started.")
     public PanelResponse put(@PathParam("callId") UUID callId, @NotNull @jakarta.validation.Valid PanelRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         if (new HashSet<>(request.evaluatorIds()).size() != request.evaluatorIds().size()) {
@@ -92,7 +104,9 @@ public class PanelResource {
     }
 
     @GET
-    @Operation(summary = "The call's panel")
+    @Operation(summary = "The call's panel",
+            description = "Admin only: the call's evaluation committee with each member's registration details."
+                    + " Returns 404 when no panel was appointed for the call.")
     public PanelResponse get(@PathParam("callId") UUID callId) {
         return view(panels.findByIdOptional(callId)
                 .orElseThrow(() -> ProblemException.notFound("Panel of call", callId)));

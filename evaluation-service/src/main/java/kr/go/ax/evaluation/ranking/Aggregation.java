@@ -11,6 +11,7 @@ import java.util.UUID;
 import kr.go.ax.evaluation.rubrics.RubricContent;
 import kr.go.ax.evaluation.rubrics.Stage;
 import org.apache.commons.numbers.fraction.BigFraction;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Turns score sheets into criterion means, stage scores, totals, pass/fail and a rank order. Pure: the same inputs give
@@ -46,17 +47,45 @@ public final class Aggregation {
     public record Settings(RubricContent rubric, int documentWeightPct, int presentationWeightPct, int trimMinScores) {
     }
 
-    public record CriterionScore(String code, int maxPoints, BigDecimal mean, int scoresCounted, int scoresGiven,
+    @Schema(description = "One criterion's score in a stage: the mean of the counted evaluators' points")
+    public record CriterionScore(
+            @Schema(description = "The rubric criterion", example = "FEASIBILITY") String code,
+            @Schema(description = "The criterion's maximum points", example = "20") int maxPoints,
+            @Schema(description = "Mean of the counted scores, 2 decimals", example = "16.33") BigDecimal mean,
+            @Schema(description = "Scores counted after trimming", example = "3") int scoresCounted,
+            @Schema(description = "Scores given", example = "5") int scoresGiven,
+            @Schema(description = "Whether the mean reaches the rubric's pass percentage of the maximum",
+                    example = "true")
             boolean passed) {
     }
 
-    public record StageScore(Stage stage, int weightPct, BigDecimal score, int evaluators, boolean trimmed,
-            List<CriterionScore> criteria) {
+    @Schema(description = "One stage's score: the sum of its criterion means, out of 100")
+    public record StageScore(
+            @Schema(description = "The stage") Stage stage,
+            @Schema(description = "The stage's weight in the total, in percent", example = "40") int weightPct,
+            @Schema(description = "The stage score out of 100, 2 decimals", example = "82.67") BigDecimal score,
+            @Schema(description = "How many evaluators' sheets were counted", example = "5") int evaluators,
+            @Schema(description = "Whether each criterion's single highest and lowest scores were dropped",
+                    example = "true")
+            boolean trimmed,
+            @Schema(description = "The stage's criteria in rubric order") List<CriterionScore> criteria) {
     }
 
     /** One application's outcome; the exact values stay out of JSON. */
-    public record Result(UUID applicationId, String region, String title, Instant submittedAt, BigDecimal total,
-            boolean passed, List<String> failReasons, List<StageScore> stages,
+    @Schema(description = "One application's aggregated scores and pass/fail")
+    public record Result(
+            @Schema(description = "The application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "The applicant region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "The application's title", example = "Busan AI-driven smart port and shipbuilding"
+                    + " transformation") String title,
+            @Schema(description = "When it was submitted (UTC)", example = "2026-02-27T08:45:00Z") Instant submittedAt,
+            @Schema(description = "Weighted total out of 100, 2 decimals", example = "84.25") BigDecimal total,
+            @Schema(description = "Whether every pass mark is met", example = "true") boolean passed,
+            @Schema(description = "Why it fails (TOTAL_BELOW_PASS_MARK, CRITERION_BELOW_PASS_MARK, STAGE_NOT_SCORED,"
+                    + " each with details); empty when it passes")
+            List<String> failReasons,
+            @Schema(description = "DOCUMENT and PRESENTATION scores") List<StageScore> stages,
             @com.fasterxml.jackson.annotation.JsonIgnore Exact exact) {
     }
 

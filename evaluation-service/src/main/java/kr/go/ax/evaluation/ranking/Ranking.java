@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import kr.go.ax.evaluation.rubrics.Stage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Ranks the applications of a call that are still in the running (withdrawn ones are left out). */
 public final class Ranking {
@@ -15,8 +16,15 @@ public final class Ranking {
      * One line of a ranking. {@code tieBrokenBy} names the link of the tie chain that put this application below the
      * one ranked just above it with the same total; null when the totals differ.
      */
-    public record Entry(int rank, @com.fasterxml.jackson.annotation.JsonUnwrapped Aggregation.Result result,
+    @Schema(description = "One line of a ranking: the application's result with its rank")
+    public record Entry(
+            @Schema(description = "1 for the best application", example = "1") int rank,
+            @com.fasterxml.jackson.annotation.JsonUnwrapped Aggregation.Result result,
+            @Schema(description = "How many evaluators' sheets were counted per stage")
             Map<Stage, Integer> evaluatorCounts,
+            @Schema(description = "Which tie-break put this application below the one just above it with the same"
+                    + " total: PRESENTATION_SCORE, FEASIBILITY_SCORE, EARLIER_SUBMISSION or APPLICATION_ID; null when"
+                    + " the totals differ", example = "PRESENTATION_SCORE")
             String tieBrokenBy) {
     }
 

@@ -31,6 +31,7 @@ import kr.go.ax.evaluation.rubrics.Stage;
 import kr.go.ax.evaluation.scores.ScoreSheet;
 import kr.go.ax.evaluation.scores.ScoreSheetRepository;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -62,21 +63,64 @@ public class ResultResource {
         this.caller = caller;
     }
 
-    public record Comment(String evaluator, Stage stage, String text) {
+    @Schema(description = "An evaluator's comment on a counted score sheet, anonymised")
+    public record Comment(
+            @Schema(description = "A letter per evaluator, the same for both stages, that does not identify them",
+                    example = "Evaluator A")
+            String evaluator,
+            @Schema(description = "The stage the commented sheet scored") Stage stage,
+            @Schema(description = "The comment",
+                    example = "Strong link to the Busan shipbuilding cluster; the plan to sustain the AI platform"
+                            + " after 2028 lacks a funding source.")
+            String text) {
     }
 
-    public record ResultView(UUID applicationId, UUID callId, String region, String decision, Integer rank,
-            Integer rankedApplications, BigDecimal total, Boolean passed, List<String> failReasons,
+    @Schema(description = "The decided outcome of one application, as disclosed to the region that applied")
+    public record ResultView(
+            @Schema(description = "The application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "Its call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e") UUID callId,
+            @Schema(description = "The applicant region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "SELECTED, RESERVE, NOT_SELECTED or WITHDRAWN", example = "SELECTED")
+            String decision,
+            @Schema(description = "Rank in the decision; null when withdrawn", example = "2") Integer rank,
+            @Schema(description = "How many applications the decision ranked", example = "9")
+            Integer rankedApplications,
+            @Schema(description = "Weighted total out of 100, 2 decimals; null when not ranked", example = "84.25")
+            BigDecimal total,
+            @Schema(description = "Whether every pass mark is met; null when not ranked", example = "true")
+            Boolean passed,
+            @Schema(description = "Why it fails the pass marks; empty when it passes") List<String> failReasons,
+            @Schema(description = "DOCUMENT and PRESENTATION scores with their criteria; null when not ranked")
             List<kr.go.ax.evaluation.ranking.Aggregation.StageScore> stages,
-            Map<Integer, Long> requestedCentralByYear, Map<Integer, Long> awardedCentralByYear, boolean awardReduced,
-            List<Comment> comments, int decisionVersion, Instant decidedAt, Instant appealWindowClosesAt,
-            List<AppealView> appeals) {
+            @Schema(description = "Central funding requested per fiscal year, in KRW",
+                    example = "{\"2026\": 7000000000, \"2027\": 7000000000}")
+            Map<Integer, Long> requestedCentralByYear,
+            @Schema(description = "Central funding awarded per fiscal year, in KRW; empty unless SELECTED",
+                    example = "{\"2026\": 7000000000, \"2027\": 7000000000}")
+            Map<Integer, Long> awardedCentralByYear,
+            @Schema(description = "Whether the award was cut below the request to fit the call's central pool",
+                    example = "false")
+            boolean awardReduced,
+            @Schema(description = "Comments of the counted score sheets, by stage and evaluator letter")
+            List<Comment> comments,
+            @Schema(description = "The decision version this result comes from", example = "1") int decisionVersion,
+            @Schema(description = "When that version was made (UTC)", example = "2026-03-10T09:00:00Z")
+            Instant decidedAt,
+            @Schema(description = "Until when the region may appeal (UTC)", example = "2026-03-17T09:00:00Z")
+            Instant appealWindowClosesAt,
+            @Schema(description = "The application's appeals, oldest first") List<AppealView> appeals) {
     }
 
     @GET
     @Transactional
     @Operation(summary = "The region's own decided outcome: decision, rank, total, stage and criterion scores,"
-            + " pass-mark reasons, award and anonymised comments (another region's application is 404)")
+            + " pass-mark reasons, award and anonymised comments (another region's application is 404)",
+            description = "The decided outcome of one application with its scores, requested and awarded central"
+                    + " funding per fiscal year, anonymised evaluator comments, its appeals and when the appeal window"
+                    + " closes; nothing about other applications and no evaluator names or ids. A region sees only its"
+                    + " own applications (another region's answers 404, like an unknown one); admins see any. Returns"
+                    + " 409 NOT_DECIDED until a decision covers the application.")
     public ResultView get(@PathParam("applicationId") UUID applicationId) {
         EvaluatedApplication application = applications.findByIdOptional(applicationId)
                 .filter(a -> caller.is(Roles.ADMIN) || caller.ownsRegion(a.regionCode))

@@ -9,21 +9,32 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The scoring rubric of a call: criteria per stage (each stage out of 100 points) and the pass marks: a total of at
  * least {@code passTotal} and, on every criterion, at least {@code passCriterionPct}% of its maximum.
  */
+@Schema(description = "A call's scoring rubric: criteria per stage, each stage out of 100 points, and the pass marks")
 public record RubricContent(
+        @Schema(description = "The criteria of both stages, at most 30; each stage's maximum points add up to 100")
         @NotEmpty @Size(max = 30) List<@NotNull @Valid Criterion> criteria,
+        @Schema(description = "The weighted total (out of 100) an application needs to pass", example = "70")
         @NotNull @Min(0) @Max(100) Integer passTotal,
+        @Schema(description = "On every criterion, the mean score must reach this percentage of its maximum;"
+                + " scoring under it requires a comment", example = "40")
         @NotNull @Min(0) @Max(100) Integer passCriterionPct) {
 
+    @Schema(description = "One scoring criterion of a stage")
     public record Criterion(
+            @Schema(description = "UPPER_SNAKE_CASE code, unique within the stage; FEASIBILITY also breaks ties",
+                    example = "FEASIBILITY")
             @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an UPPER_SNAKE_CASE code")
             String code,
+            @Schema(description = "The criterion's title, at most 200 characters", example = "Feasibility (실현가능성)")
             @NotBlank @Size(max = 200) String title,
-            @NotNull Stage stage,
+            @Schema(description = "The stage it is scored in") @NotNull Stage stage,
+            @Schema(description = "Maximum points, 1 to 100", example = "20")
             @NotNull @Min(1) @Max(100) Integer maxPoints) {
     }
 

@@ -25,6 +25,7 @@ import kr.go.ax.common.identity.Roles;
 import kr.go.ax.common.problem.FieldViolation;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/evaluation/calls/{callId}/rubric")
@@ -46,12 +47,21 @@ public class RubricResource {
         this.clock = clock;
     }
 
-    public record RubricResponse(UUID callId, boolean isDefault, RubricContent rubric) {
+    @Schema(description = "The rubric a call's applications are scored against")
+    public record RubricResponse(
+            @Schema(description = "The call", example = "7b2e4c1d-3a5f-4e8b-9c0d-1f2a3b4c5d6e") UUID callId,
+            @Schema(description = "true when the call has no rubric of its own and the programme default applies",
+                    example = "false")
+            boolean isDefault,
+            @Schema(description = "Criteria and pass marks") RubricContent rubric) {
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.EVALUATOR})
-    @Operation(summary = "The call's rubric (the programme default when none was set)")
+    @Operation(summary = "The call's rubric (the programme default when none was set)",
+            description = "Admins and evaluators read the criteria of each stage with their maximum points, the pass"
+                    + " total and the per-criterion pass percentage. When no rubric was set for the call, the"
+                    + " programme default is returned with isDefault true, also for a call unknown here.")
     public RubricResponse get(@PathParam("callId") UUID callId) {
         return rubrics.findByIdOptional(callId).map(r -> new RubricResponse(callId, false, r.content))
                 .orElseGet(() -> new RubricResponse(callId, true, RubricContent.defaults()));
@@ -61,7 +71,11 @@ public class RubricResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Set the call's rubric before its evaluation starts (409 after): each stage's criteria add up"
-            + " to 100 points, codes unique per stage")
+            + " to 100 points, codes unique per stage",
+            description = "Admin only: sets or replaces the call's rubric. The DOCUMENT and the PRESENTATION criteria"
+                    + " must each add up to exactly 100 points, with codes unique within a stage (400 naming each"
+                    + " break). Returns 409 RUBRIC_FROZEN once the evaluation of the call has started, so every score"
+                    + " is given against the same rubric.")
     public RubricResponse put(@PathParam("callId") UUID callId, @NotNull @Valid RubricContent content) {
         checkStages(content);
         if (applications.count("callId = ?1 and evaluationStartedAt is not null", callId) > 0) {
