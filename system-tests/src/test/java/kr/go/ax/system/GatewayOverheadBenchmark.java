@@ -115,7 +115,7 @@ class GatewayOverheadBenchmark {
         double half = gatewayRate / 2;
         for (int round = 0; round < 2; round++) {
             for (Way path : paths) {
-                results.add(paced(path, route, half, (int) (half * SECONDS), service));
+                results.add(paced(path, route, half, SECONDS, service));
             }
         }
         write(results, half);
@@ -171,36 +171,45 @@ class GatewayOverheadBenchmark {
         };
     }
 
-    /** Open loop: requests start at a fixed rate, whether or not earlier ones finished. */
-    private static Result paced(Way path, String route, double rate, int requests, ProcessHandle service)
+    /**
+     * At a fixed rate with hey (Debian package): {@link #CONCURRENCY} workers, each throttled to its share of the
+     * rate. A JVM generator could not keep even half the saturated rate on these two cores.
+     */
+    private static Result paced(Way path, String route, double rate, int seconds, ProcessHandle service)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(path.base() + route)).header(path.header(),
-                path.value()).GET().build();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
-        long interval = (long) (1e9 / rate);
-        long start = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            long t0 = System.nanoTime();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(r -> latencies.add(System.nanoTime() - t0)));
+        Process hey = new ProcessBuilder("hey", "-z", seconds + "s", "-c", Integer.toString(CONCURRENCY), "-q",
+                String.format(Locale.ROOT, "%.1f", rate / CONCURRENCY), "-H", path.header() + ": " + path.value(),
+                path.base() + route).redirectErrorStream(true).start();
+        String output = new String(hey.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (hey.waitFor() != 0) {
+            throw new IllegalStateException("hey failed: " + output);
         }
-        java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
-                .get(60, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double proxyCpu = cpuMillis(path.proxy()) - cpu0[0];
+        double serviceCpu = cpuMillis(List.of(service)) - cpu0[1];
+        java.util.regex.Matcher ok = java.util.regex.Pattern.compile("\\[200\\]\\s+(\\d+) responses")
+                .matcher(output);
+        if (!ok.find() || output.contains("Error distribution")
+                || java.util.regex.Pattern.compile("\\[[013-9]\\d\\d\\]").matcher(output).find()) {
+            throw new IllegalStateException(path.name() + ": not every request succeeded:\n" + output);
+        }
+        long requests = Long.parseLong(ok.group(1));
         Result result = new Result(path.name(), String.format(Locale.ROOT, "half load (%.0f req/s)", rate),
-                latencies.size(), seconds, Result.percentile(latencies, 0.5), Result.percentile(latencies, 0.99),
-                cpuMillis(path.proxy()) - cpu0[0], cpuMillis(List.of(service)) - cpu0[1]);
+                requests, seconds, heyPercentile(output, "50%"), heyPercentile(output, "99%"), proxyCpu,
+                serviceCpu);
         System.out.printf(Locale.ROOT, "bench: %-8s %-26s %6.0f req/s  p50 %.2f ms  p99 %.2f ms%n", result.path(),
                 result.load(), result.throughput(), result.p50Ms(), result.p99Ms());
         return result;
+    }
+
+    /** A line of hey's latency distribution, e.g. {@code "  99%% in 0.0123 secs"}, in milliseconds. */
+    static double heyPercentile(String output, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + java.util.regex.Pattern.quote(label)
+                + " in ([\\d.]+) secs").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + label + " latency in hey output: " + output);
+        }
+        return Double.parseDouble(m.group(1)) * 1000;
     }
 
     /** utime + stime of the processes, from /proc/<pid>/stat, in milliseconds. */
@@ -277,8 +286,9 @@ class GatewayOverheadBenchmark {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
                 + "%d cores; saturation: wrk, %d connections, %d s per run after %d s of warm-up per path, %d rounds "
-                + "alternated; half load: open loop, %d s per run, 2 rounds%n%n",
-                Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, SECONDS));
+                + "alternated; half load: hey, %d workers sharing the rate, %d s per run, 2 rounds%n%n",
+                Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, CONCURRENCY,
+                SECONDS));
         report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
         report.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results) {

@@ -1,12 +1,8 @@
 package kr.go.ax.budget.spending;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -19,26 +15,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import kr.go.ax.budget.ledger.FundAllocation;
 import kr.go.ax.budget.ledger.FundAllocationRepository;
-import kr.go.ax.budget.spending.SpendingService.LineError;
-import kr.go.ax.budget.spending.SpendingService.LineResult;
-import kr.go.ax.budget.spending.SpendingService.NumberedInput;
+import kr.go.ax.common.bulk.LineError;
+import kr.go.ax.common.bulk.LineResult;
+import kr.go.ax.common.bulk.NdjsonLines;
+import kr.go.ax.common.bulk.NdjsonLines.Numbered;
 import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
 import kr.go.ax.common.idempotency.Idempotency;
 import kr.go.ax.common.problem.FieldViolation;
-import kr.go.ax.common.problem.JsonPaths;
 import kr.go.ax.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,18 +42,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Spending", description = "Expenditures of selected applications and their execution against the budget")
 @Authenticated
 public class SpendingResource {
-    static final String NDJSON = "application/x-ndjson";
+    static final String NDJSON = NdjsonLines.MEDIA_TYPE;
     /** Lines per transaction: big enough to be fast, small enough to keep locks short. */
     static final int CHUNK = 500;
     static final int MAX_LINES = 10_000;
     static final int MAX_LINE_LENGTH = 16 * 1024;
+    /** One operation in the document for both bodies (same path and verb), so one description. */
+    private static final String EXPENDITURES = "Takes one expenditure as application/json or many as application/x-ndjson; only a"
+                    + " region may call it, for its own selected application (403 FORBIDDEN for other roles,"
+                    + " 404 NOT_FOUND for an unknown or another region's application or, for a JSON body, one without"
+                    + " committed funding; 409 APPLICATION_NOT_SELECTED for an NDJSON body without committed funding)."
+                    + " An application/json body is one ExpenditureInput: 201 when recorded, 200 when its externalId"
+                    + " is already recorded, 400 VALIDATION_FAILED when invalid, 422 FISCAL_YEAR_NOT_APPROVED or"
+                    + " SPENDING_EXCEEDS_APPROVED when it does not fit the approved budget of its fiscal year and"
+                    + " source; an optional Idempotency-Key header replays the first answer (422"
+                    + " IDEMPOTENCY_KEY_REUSED for another body, 409 IDEMPOTENCY_KEY_IN_USE while the first still"
+                    + " runs). An application/x-ndjson body has one compact ExpenditureInput object a line, e.g."
+                    + " {\"externalId\":\"BS-2026-000123\",\"fiscalYear\":2026,\"spentOn\":\"2026-03-10\","
+                    + "\"source\":\"CENTRAL\",\"amountKrw\":150000000,\"category\":\"SOFTWARE\","
+                    + "\"evidence\":{\"type\":\"E_TAX_INVOICE\",\"reference\":\"20260310-41000012-00000123\"}},"
+                    + " at most 16,384 characters a line and 10,000 lines, blank lines skipped; each line is ACCEPTED,"
+                    + " DUPLICATE (known or repeated externalId) or REJECTED on its own (MALFORMED_JSON,"
+                    + " INVALID_VALUE, LINE_TOO_LONG, TOO_MANY_LINES, FISCAL_YEAR_NOT_APPROVED,"
+                    + " SPENDING_EXCEEDS_APPROVED), lines are recorded in batches of 500, and the answer is 200 with"
+                    + " a BulkResult.";
 
     private final SpendingService spending;
     private final FundAllocationRepository allocations;
     private final Caller caller;
     private final Idempotency idempotency;
-    private final Validator validator;
-    private final ObjectReader lineReader;
+    private final NdjsonLines<ExpenditureInput> lines;
     private final Clock clock;
 
     public SpendingResource(SpendingService spending, FundAllocationRepository allocations, Caller caller,
@@ -71,19 +80,26 @@ public class SpendingResource {
         this.allocations = allocations;
         this.caller = caller;
         this.idempotency = idempotency;
-        this.validator = validator;
-        this.lineReader = objectMapper.readerFor(ExpenditureInput.class);
+        this.lines = new NdjsonLines<>(objectMapper, validator, ExpenditureInput.class, ExpenditureInput::externalId,
+                MAX_LINES, MAX_LINE_LENGTH);
         this.clock = clock;
     }
 
-    public record BulkResult(int accepted, int duplicate, int rejected, List<LineResult> results) {
+    @Schema(description = "The outcome of a bulk upload: counts and one result per non-blank line")
+    public record BulkResult(
+            @Schema(description = "Lines recorded", example = "9998") int accepted,
+            @Schema(description = "Lines not recorded again: known or repeated externalId", example = "1")
+            int duplicate,
+            @Schema(description = "Lines rejected; see their errors", example = "1") int rejected,
+            @Schema(description = "One result per non-blank line, by line number") List<LineResult> results) {
     }
 
     @POST
     @Path("/expenditures")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REGION)
-    @Operation(summary = "Record one expenditure (201; 200 when its externalId is already recorded)")
+    @Operation(summary = "Record one expenditure (201; 200 when its externalId is already recorded)",
+            description = EXPENDITURES)
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = LineResult.class)))
@@ -98,13 +114,13 @@ public class SpendingResource {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST",
                 "/api/v1/budget/applications/" + applicationId + "/expenditures", input, () -> {
                     LineResult result = spending.record(applicationId, region, caller.subject(),
-                            List.of(new NumberedInput(1, input)), clock.instant()).get(0);
-                    if (LineResult.REJECTED.equals(result.status())) {
+                            List.of(new Numbered<>(1, input)), clock.instant()).get(0);
+                    if (result.is(LineResult.REJECTED)) {
                         LineError error = result.errors().get(0);
                         throw new ProblemException(422, error.code(), "Expenditure rejected", error.message(),
                                 List.of(new FieldViolation(error.field(), error.code(), error.message())));
                     }
-                    return Response.status(LineResult.ACCEPTED.equals(result.status()) ? 201 : 200)
+                    return Response.status(result.is(LineResult.ACCEPTED) ? 201 : 200)
                             .entity(result).build();
                 });
     }
@@ -114,48 +130,27 @@ public class SpendingResource {
     @Consumes(NDJSON)
     @RolesAllowed(Roles.REGION)
     @Operation(summary = "Record many expenditures: one JSON object a line (up to 10,000), read as a stream and"
-            + " answered per line: ACCEPTED, DUPLICATE (known externalId) or REJECTED with its errors")
+            + " answered per line: ACCEPTED, DUPLICATE (known externalId) or REJECTED with its errors",
+            description = EXPENDITURES)
     public BulkResult recordMany(@PathParam("applicationId") UUID applicationId, InputStream body)
             throws IOException {
         String region = caller.requireRegion();
         spending.spendable(applicationId, region);
-        List<LineResult> results = new ArrayList<>();
-        List<NumberedInput> chunk = new ArrayList<>(CHUNK);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (number > MAX_LINES) {
-                    results.add(new LineResult(number, LineResult.REJECTED, null, List.of(new LineError("$",
-                            "TOO_MANY_LINES", "a request carries at most " + MAX_LINES + " lines"))));
-                    continue;
-                }
-                NumberedInput parsed = parse(number, line, results);
-                if (parsed != null) {
-                    chunk.add(parsed);
-                }
-                if (chunk.size() == CHUNK) {
-                    results.addAll(spending.record(applicationId, region, caller.subject(), chunk, clock.instant()));
-                    chunk = new ArrayList<>(CHUNK);
-                }
-            }
-        }
-        if (!chunk.isEmpty()) {
-            results.addAll(spending.record(applicationId, region, caller.subject(), chunk, clock.instant()));
-        }
-        results.sort(Comparator.comparingInt(LineResult::line));
-        int accepted = (int) results.stream().filter(r -> LineResult.ACCEPTED.equals(r.status())).count();
-        int duplicate = (int) results.stream().filter(r -> LineResult.DUPLICATE.equals(r.status())).count();
+        List<LineResult> results = lines.process(body, CHUNK,
+                chunk -> spending.record(applicationId, region, caller.subject(), chunk, clock.instant()));
+        int accepted = NdjsonLines.count(results, LineResult.ACCEPTED);
+        int duplicate = NdjsonLines.count(results, LineResult.DUPLICATE);
         return new BulkResult(accepted, duplicate, results.size() - accepted - duplicate, results);
     }
 
     @GET
     @Path("/execution")
-    @Operation(summary = "Approved vs spent per fiscal year and source, execution rates (bp) and warning flags")
+    @Operation(summary = "Approved vs spent per fiscal year and source, execution rates (bp) and warning flags",
+            description = "Compares the approved budget (the latest assessment's totals) with the recorded spending of"
+                    + " an application that has a fund allocation; the LOCAL_SHARE_DRIFT flag warns that the"
+                    + " local-government share of spending fell below the call's minimum. Admins may read any"
+                    + " application, a region only its own; everyone else, and any application without an"
+                    + " allocation, gets 404 NOT_FOUND.")
     public SpendingService.ExecutionView execution(@PathParam("applicationId") UUID applicationId) {
         FundAllocation allocation = allocations.findById(applicationId);
         boolean visible = allocation != null
@@ -164,42 +159,5 @@ public class SpendingResource {
             throw ProblemException.notFound("Execution of application", applicationId);
         }
         return spending.execution(allocation);
-    }
-
-    /** One line to an input, or a REJECTED result naming the field and the rule. */
-    private NumberedInput parse(int number, String line, List<LineResult> results) {
-        if (line.length() > MAX_LINE_LENGTH) {
-            results.add(new LineResult(number, LineResult.REJECTED, null, List.of(new LineError("$",
-                    "LINE_TOO_LONG", "a line may be at most " + MAX_LINE_LENGTH + " characters"))));
-            return null;
-        }
-        ExpenditureInput input;
-        try {
-            input = lineReader.readValue(line);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "$" : JsonPaths.ofJackson(e.getPath());
-            results.add(new LineResult(number, LineResult.REJECTED, null,
-                    List.of(new LineError(field, "INVALID_VALUE", e.getOriginalMessage()))));
-            return null;
-        } catch (JsonProcessingException e) {
-            results.add(new LineResult(number, LineResult.REJECTED, null,
-                    List.of(new LineError("$", "MALFORMED_JSON", e.getOriginalMessage()))));
-            return null;
-        }
-        if (input == null) {
-            results.add(new LineResult(number, LineResult.REJECTED, null,
-                    List.of(new LineError("$", "MALFORMED_JSON", "the line is not a JSON object"))));
-            return null;
-        }
-        List<LineError> errors = validator.validate(input).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<ExpenditureInput> v) -> v.getPropertyPath()
-                        .toString()))
-                .map(v -> new LineError(v.getPropertyPath().toString(), "INVALID_VALUE", v.getMessage()))
-                .toList();
-        if (!errors.isEmpty()) {
-            results.add(new LineResult(number, LineResult.REJECTED, input.externalId(), errors));
-            return null;
-        }
-        return new NumberedInput(number, input);
     }
 }

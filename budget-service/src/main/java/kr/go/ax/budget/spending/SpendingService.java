@@ -20,11 +20,14 @@ import kr.go.ax.budget.ledger.FundAllocation;
 import kr.go.ax.budget.ledger.FundAllocationRepository;
 import kr.go.ax.budget.rules.Totals;
 import kr.go.ax.budget.spending.ExpenditureInput.Source;
+import kr.go.ax.common.bulk.LineResult;
+import kr.go.ax.common.bulk.NdjsonLines.Numbered;
 import kr.go.ax.common.events.EventTypes;
 import kr.go.ax.common.events.Topics;
 import kr.go.ax.common.events.outbox.Outbox;
 import kr.go.ax.common.money.Krw;
 import kr.go.ax.common.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Records spending of selected applications. Each batch runs under a lock on the application's allocation, so two
@@ -48,18 +51,6 @@ public class SpendingService {
         this.outbox = outbox;
     }
 
-    public record NumberedInput(int line, ExpenditureInput input) {
-    }
-
-    public record LineError(String field, String code, String message) {
-    }
-
-    public record LineResult(int line, String status, String externalId, List<LineError> errors) {
-        public static final String ACCEPTED = "ACCEPTED";
-        public static final String DUPLICATE = "DUPLICATE";
-        public static final String REJECTED = "REJECTED";
-    }
-
     /** The allocation of an application the caller's region may spend on; 404 for anyone else's. */
     public FundAllocation spendable(UUID applicationId, String region) {
         FundAllocation allocation = allocations.findById(applicationId);
@@ -74,7 +65,7 @@ public class SpendingService {
     }
 
     @Transactional
-    public List<LineResult> record(UUID applicationId, String region, String actor, List<NumberedInput> batch,
+    public List<LineResult> record(UUID applicationId, String region, String actor, List<Numbered<ExpenditureInput>> batch,
             Instant now) {
         FundAllocation allocation = allocations.findById(applicationId, LockModeType.PESSIMISTIC_WRITE);
         if (allocation == null || !allocation.regionCode.equals(region)
@@ -87,7 +78,7 @@ public class SpendingService {
                 batch.stream().map(b -> b.input().externalId()).distinct().toList());
         Set<String> seen = new HashSet<>();
         List<LineResult> results = new ArrayList<>(batch.size());
-        for (NumberedInput numbered : batch) {
+        for (Numbered<ExpenditureInput> numbered : batch) {
             ExpenditureInput in = numbered.input();
             if (known.contains(in.externalId()) || !seen.add(in.externalId())) {
                 results.add(new LineResult(numbered.line(), LineResult.DUPLICATE, in.externalId(), List.of()));
@@ -130,15 +121,46 @@ public class SpendingService {
         return results;
     }
 
-    public record SourceView(String source, long approvedKrw, long spentKrw, int executionRateBp) {
-    }
-
-    public record YearView(int fiscalYear, List<SourceView> sources, long approvedKrw, long spentKrw,
+    @Schema(description = "Approved and spent money of one funding source in one fiscal year")
+    public record SourceView(
+            @Schema(description = "CENTRAL, LOCAL_GOVERNMENT or SELF_CONTRIBUTION", example = "CENTRAL") String source,
+            @Schema(description = "Approved, in whole KRW", example = "4200000000") long approvedKrw,
+            @Schema(description = "Spent so far, in whole KRW", example = "1050000000") long spentKrw,
+            @Schema(description = "Spent / approved in basis points, rounded down", example = "2500")
             int executionRateBp) {
     }
 
-    public record ExecutionView(UUID applicationId, String region, String allocationStatus, List<YearView> years,
-            long approvedKrw, long spentKrw, int executionRateBp, int localGovernmentShareOfSpendingBp,
+    @Schema(description = "Approved and spent money of one fiscal year")
+    public record YearView(
+            @Schema(description = "The fiscal year", example = "2026") int fiscalYear,
+            @Schema(description = "Per funding source") List<SourceView> sources,
+            @Schema(description = "Approved for the year, all sources, in whole KRW", example = "7000000000")
+            long approvedKrw,
+            @Schema(description = "Spent in the year, all sources, in whole KRW", example = "1750000000")
+            long spentKrw,
+            @Schema(description = "Spent / approved in basis points, rounded down", example = "2500")
+            int executionRateBp) {
+    }
+
+    @Schema(description = "Execution of a selected application's budget: approved (its latest budget assessment)"
+            + " against recorded spending")
+    public record ExecutionView(
+            @Schema(description = "The application", example = "3f1c2a9e-5b7d-4c1e-9a2b-8d6e4f0a1b2c")
+            UUID applicationId,
+            @Schema(description = "The application's region, ISO 3166-2:KR", example = "KR-26") String region,
+            @Schema(description = "Status of its fund allocation: COMMITTED, REFUSED or RELEASED",
+                    example = "COMMITTED")
+            String allocationStatus,
+            @Schema(description = "Per fiscal year, in ascending order") List<YearView> years,
+            @Schema(description = "Approved in all years, in whole KRW", example = "14000000000") long approvedKrw,
+            @Schema(description = "Spent in all years, in whole KRW", example = "3500000000") long spentKrw,
+            @Schema(description = "Spent / approved in basis points, rounded down", example = "2500")
+            int executionRateBp,
+            @Schema(description = "Local-government share of all spending, in basis points, rounded down",
+                    example = "4000")
+            int localGovernmentShareOfSpendingBp,
+            @Schema(description = "Warnings: LOCAL_SHARE_DRIFT when the local-government share of spending is below"
+                    + " the call's minimum", example = "[\"LOCAL_SHARE_DRIFT\"]")
             List<String> flags) {
     }
 
@@ -219,9 +241,9 @@ public class SpendingService {
         return spent;
     }
 
-    private static LineResult rejected(NumberedInput numbered, String field, String code, String message) {
-        return new LineResult(numbered.line(), LineResult.REJECTED, numbered.input().externalId(),
-                List.of(new LineError(field, code, message)));
+    private static LineResult rejected(Numbered<ExpenditureInput> numbered, String field, String code,
+            String message) {
+        return LineResult.rejected(numbered.line(), numbered.input().externalId(), field, code, message);
     }
 
     /** part / whole in basis points, rounded down (an execution rate never shows more than was spent). */

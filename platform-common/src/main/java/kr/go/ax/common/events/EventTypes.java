@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String APPLICATION_REVISED = "kr.go.ax.application.revised.v1";
     public static final String APPLICATION_WITHDRAWN = "kr.go.ax.application.withdrawn.v1";
     public static final String APPLICATION_STATUS_CHANGED = "kr.go.ax.application.status-changed.v1";
+    /** Data: {@link ProgressReported}; on ax.applications, keyed by application id. */
+    public static final String PROGRESS_REPORTED = "kr.go.ax.application.progress-reported.v1";
 
     /** Data: {@link BudgetAssessed}; produced by budget-service on topic ax.budget, keyed by application id. */
     public static final String BUDGET_ASSESSED = "kr.go.ax.budget.assessed.v1";
