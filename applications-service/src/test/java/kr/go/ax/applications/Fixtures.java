@@ -68,4 +68,29 @@ public final class Fixtures {
                 .body(applicationBody(callId, "Busan shipbuilding AX"))
                 .post("/api/v1/applications").then().statusCode(201).extract().path("id");
     }
+
+    /**
+     * Puts an application straight into SELECTED, for tests of what follows selection. The way there (the other
+     * services' events) is tested in ApplicationLifecycleTest.
+     */
+    public static void markSelected(jakarta.persistence.EntityManager entityManager, String applicationId) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE application SET status = 'SELECTED' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(applicationId)).executeUpdate());
+    }
+
+    /** A period report (see ProgressReportsTest), with {@code extra} JSON members appended. */
+    public static String progressReport(String period, int smes, String extra) {
+        return """
+                {"externalId": "busan-%1$s", "period": "%1$s", "smesSupported": %2$d, "solutionsDeployed": 3,
+                 "traineesTrained": 40, "aiAdoptionPct": 19.5, "localVendorSharePct": 55.0, "jobsCreated": 4,
+                 "narrative": "Pilots running"%3$s,
+                 "milestones": [{"projectIndex": 0, "status": "ON_TRACK", "dueOn": "2026-09-30"}]}"""
+                .formatted(period, smes, extra);
+    }
+
+    public static io.restassured.response.Response postProgress(String applicationId, String body, String regionCode) {
+        return given().header("Authorization", region(regionCode)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/applications/" + applicationId + "/progress-reports");
+    }
 }

@@ -178,7 +178,9 @@ class GatewayOverheadBenchmark {
     private static Result paced(Way path, String route, double rate, int seconds, ProcessHandle service)
             throws Exception {
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
-        Process hey = new ProcessBuilder("hey", "-z", seconds + "s", "-c", Integer.toString(CONCURRENCY), "-q",
+        // -T: hey sends Content-Type text/html by default, which the service refuses (415).
+        Process hey = new ProcessBuilder("hey", "-z", seconds + "s", "-T", "application/json", "-c",
+                Integer.toString(CONCURRENCY), "-q",
                 String.format(Locale.ROOT, "%.1f", rate / CONCURRENCY), "-H", path.header() + ": " + path.value(),
                 path.base() + route).redirectErrorStream(true).start();
         String output = new String(hey.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

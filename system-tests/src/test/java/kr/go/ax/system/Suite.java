@@ -60,6 +60,7 @@ final class Suite {
             kr.go.ax.common.testing.ConsumerOffsets.moveToEnd(java.util.Map.of(
                     "applications-service.e2e.budget", "ax.budget",
                     "applications-service.e2e.evaluation", "ax.evaluation",
+                    "applications-service.e2e.webhooks", "ax.calls,ax.applications,ax.budget,ax.evaluation",
                     "budget-service.e2e.calls", "ax.calls",
                     "budget-service.e2e.applications", "ax.applications",
                     "budget-service.e2e.evaluation", "ax.evaluation",

@@ -5,10 +5,12 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -17,10 +19,12 @@ import kr.go.ax.common.bulk.LineResult;
 import kr.go.ax.common.bulk.NdjsonLines;
 import kr.go.ax.common.identity.Caller;
 import kr.go.ax.common.identity.Roles;
+import kr.go.ax.common.idempotency.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Bulk upload of period reports: many applications of the caller's region in one NDJSON stream. */
@@ -38,9 +42,11 @@ public class ProgressReportBulkResource {
     private final NdjsonLines<ProgressReportInput> lines;
     private final Caller caller;
     private final Clock clock;
+    private final Idempotency idempotency;
 
     public ProgressReportBulkResource(ProgressReportService service, Caller caller, Clock clock,
-            ObjectMapper objectMapper, Validator validator) {
+            ObjectMapper objectMapper, Validator validator, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.caller = caller;
         this.clock = clock;
@@ -73,13 +79,22 @@ public class ProgressReportBulkResource {
                     + " LINE_TOO_LONG, TOO_MANY_LINES, NOT_FOUND for an application that is not the region's,"
                     + " APPLICATION_NOT_SELECTED); a rejected line never affects the others and is never half"
                     + " stored. Lines are stored in transactions of 500; the answer is 200 with a BulkResult."
-                    + " Only regions, for their own applications.")
-    public BulkResult reportMany(InputStream body) throws IOException {
+                    + " Only regions, for their own applications. An Idempotency-Key replays the first answer for"
+                    + " the same body (422 IDEMPOTENCY_KEY_REUSED for another, 409 while the first still runs).")
+    @APIResponse(responseCode = "200", description = "Every line's outcome", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = BulkResult.class)))
+    public Response reportMany(InputStream body, @HeaderParam(Idempotency.HEADER) String idempotencyKey)
+            throws IOException {
         String region = caller.requireRegion();
-        List<LineResult> results = lines.process(body, CHUNK, chunk -> service.store(region, caller.subject(),
-                chunk, clock.instant()).stream().map(ProgressReportService.Outcome::result).toList());
-        int accepted = NdjsonLines.count(results, LineResult.ACCEPTED);
-        int unchanged = NdjsonLines.count(results, LineResult.UNCHANGED);
-        return new BulkResult(accepted, unchanged, results.size() - accepted - unchanged, results);
+        return idempotency.executeStreaming(idempotencyKey, caller.subject(), "POST", "/api/v1/progress-reports",
+                body, in -> {
+                    List<LineResult> results = lines.process(in, CHUNK, chunk -> service.store(region,
+                            caller.subject(), chunk, clock.instant()).stream()
+                            .map(ProgressReportService.Outcome::result).toList());
+                    int accepted = NdjsonLines.count(results, LineResult.ACCEPTED);
+                    int unchanged = NdjsonLines.count(results, LineResult.UNCHANGED);
+                    return Response.ok(new BulkResult(accepted, unchanged, results.size() - accepted - unchanged,
+                            results)).build();
+                });
     }
 }

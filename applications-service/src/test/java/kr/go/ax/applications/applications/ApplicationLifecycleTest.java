@@ -117,7 +117,8 @@ class ApplicationLifecycleTest {
         TestKafka.sendCloudEvent("ax.evaluation", id, stale, "kr.go.ax.evaluation.decided.v1",
                 decided.formatted(id, callId, "NOT_SELECTED", 1));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id = ?1")
+                ((Number) entityManager.createNativeQuery("SELECT count(*) FROM inbox_event WHERE event_id = ?1"
+                        + " AND consumer = 'applications-service.evaluation'")
                         .setParameter(1, stale).getSingleResult()).longValue() == 1));
         given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + id)
                 .then().body("status", equalTo("SELECTED")).body("decisionVersion", equalTo(2));

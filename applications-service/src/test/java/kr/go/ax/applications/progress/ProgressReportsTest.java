@@ -2,6 +2,8 @@ package kr.go.ax.applications.progress;
 
 import static io.restassured.RestAssured.given;
 import static kr.go.ax.applications.Fixtures.admin;
+import static kr.go.ax.applications.Fixtures.postProgress;
+import static kr.go.ax.applications.Fixtures.progressReport;
 import static kr.go.ax.applications.Fixtures.region;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +11,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import kr.go.ax.applications.Fixtures;
 import kr.go.ax.common.testing.TestKafka;
 import kr.go.ax.common.testing.TestTokens;
@@ -32,33 +32,16 @@ class ProgressReportsTest {
     @Inject
     EntityManager entityManager;
 
-    /** A SELECTED application of the region. The way there (events of the other services) is tested elsewhere. */
     String selected(String regionCode) {
         String id = Fixtures.draft(Fixtures.openCall(), regionCode);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "UPDATE application SET status = 'SELECTED' WHERE id = ?1").setParameter(1, UUID.fromString(id))
-                .executeUpdate());
+        Fixtures.markSelected(entityManager, id);
         return id;
-    }
-
-    static String report(String period, int smes, String extra) {
-        return """
-                {"externalId": "busan-%1$s", "period": "%1$s", "smesSupported": %2$d, "solutionsDeployed": 3,
-                 "traineesTrained": 40, "aiAdoptionPct": 19.5, "localVendorSharePct": 55.0, "jobsCreated": 4,
-                 "narrative": "Pilots running"%3$s,
-                 "milestones": [{"projectIndex": 0, "status": "ON_TRACK", "dueOn": "2026-09-30"}]}"""
-                .formatted(period, smes, extra);
-    }
-
-    static io.restassured.response.Response post(String applicationId, String body, String regionCode) {
-        return given().header("Authorization", region(regionCode)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/applications/" + applicationId + "/progress-reports");
     }
 
     @Test
     void aPeriodIsStoredReplacedOrUnchangedAndEachChangeIsPublishedOnce() {
         String id = selected(BUSAN);
-        post(id, report("2026-07", 12, ""), BUSAN).then().statusCode(201)
+        postProgress(id, progressReport("2026-07", 12, ""), BUSAN).then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/applications/" + id
                         + "/progress-reports/2026-07"))
                 .body("status", equalTo("ACCEPTED"))
@@ -68,9 +51,9 @@ class ProgressReportsTest {
                 .body("report.regionCode", equalTo(BUSAN))
                 .body("report.aiAdoptionPct", equalTo(19.5f));
         // The same content, spelled differently (19.50): unchanged, nothing published.
-        post(id, report("2026-07", 12, "").replace("19.5", "19.50"), BUSAN).then().statusCode(200)
+        postProgress(id, progressReport("2026-07", 12, "").replace("19.5", "19.50"), BUSAN).then().statusCode(200)
                 .body("status", equalTo("UNCHANGED")).body("report.revision", equalTo(1));
-        post(id, report("2026-07", 14, ""), BUSAN).then().statusCode(200)
+        postProgress(id, progressReport("2026-07", 14, ""), BUSAN).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("report.revision", equalTo(2))
                 .body("report.smesSupported", equalTo(14));
 
@@ -91,25 +74,25 @@ class ProgressReportsTest {
     @Test
     void rulesAnswer422NamingTheFieldAndNothingIsStored() {
         String id = selected(BUSAN);
-        post(id, report("2026-08", 20, ""), BUSAN).then().statusCode(201);
-        post(id, report("2026-09", 15, ""), BUSAN).then().statusCode(422)
+        postProgress(id, progressReport("2026-08", 20, ""), BUSAN).then().statusCode(201);
+        postProgress(id, progressReport("2026-09", 15, ""), BUSAN).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("COUNTER_DECREASED"))
                 .body("violations.field", contains("smesSupported"));
-        post(id, report("2026-09", 15, ", \"correction\": true"), BUSAN).then().statusCode(201)
+        postProgress(id, progressReport("2026-09", 15, ", \"correction\": true"), BUSAN).then().statusCode(201)
                 .body("report.correction", equalTo(true));
-        post(id, report("2025-12", 30, ""), BUSAN).then().statusCode(422)
+        postProgress(id, progressReport("2025-12", 30, ""), BUSAN).then().statusCode(422)
                 .body("violations.rule", hasItem("PERIOD_OUTSIDE_CALL"));
-        post(id, report("2026-13", 30, ""), BUSAN).then().statusCode(422)
+        postProgress(id, progressReport("2026-13", 30, ""), BUSAN).then().statusCode(422)
                 .body("code", equalTo("INVALID_PERIOD")).body("violations.field", contains("period"));
-        post(id, report("2026-10", 30, "").replace("\"projectIndex\": 0", "\"projectIndex\": 3"), BUSAN)
+        postProgress(id, progressReport("2026-10", 30, "").replace("\"projectIndex\": 0", "\"projectIndex\": 3"), BUSAN)
                 .then().statusCode(422).body("violations.field", contains("milestones[0].projectIndex"))
                 .body("violations.rule", contains("UNKNOWN_PROJECT"));
-        post(id, report("2026-10", 30, "").replace("\"aiAdoptionPct\": 19.5", "\"aiAdoptionPct\": 100.5"),
+        postProgress(id, progressReport("2026-10", 30, "").replace("\"aiAdoptionPct\": 19.5", "\"aiAdoptionPct\": 100.5"),
                 BUSAN).then().statusCode(400).body("violations.field", hasItem("aiAdoptionPct"));
-        post(id, report("2026-10", 30, "").replace("\"jobsCreated\": 4", "\"jobsCreated\": 4.5"), BUSAN)
+        postProgress(id, progressReport("2026-10", 30, "").replace("\"jobsCreated\": 4", "\"jobsCreated\": 4.5"), BUSAN)
                 .then().statusCode(400);
-        post(id, report("2026-10", 30, "").replace("busan-2026-10", "busan-2026-08"), BUSAN).then()
+        postProgress(id, progressReport("2026-10", 30, "").replace("busan-2026-10", "busan-2026-08"), BUSAN).then()
                 .statusCode(422).body("code", equalTo("EXTERNAL_ID_CONFLICT"));
         given().header("Authorization", admin()).get("/api/v1/applications/" + id + "/progress-reports")
                 .then().statusCode(200).body("period", contains("2026-08", "2026-09"));
@@ -118,18 +101,18 @@ class ProgressReportsTest {
     @Test
     void onlyTheOwningRegionReportsAndOnlyOnSelectedApplications() {
         String id = selected(BUSAN);
-        post(id, report("2026-07", 12, ""), DAEGU).then().statusCode(404);
+        postProgress(id, progressReport("2026-07", 12, ""), DAEGU).then().statusCode(404);
         given().header("Authorization", TestTokens.bearer(TestTokens.portal())).contentType(ContentType.JSON)
-                .body(report("2026-07", 12, "")).post("/api/v1/applications/" + id + "/progress-reports")
+                .body(progressReport("2026-07", 12, "")).post("/api/v1/applications/" + id + "/progress-reports")
                 .then().statusCode(403);
         given().header("Authorization", region(DAEGU)).get("/api/v1/applications/" + id + "/progress-reports")
                 .then().statusCode(404);
         given().header("Authorization", admin()).get("/api/v1/applications/" + id + "/progress-reports")
                 .then().statusCode(200).body("", hasSize(0));
         String draft = Fixtures.draft(Fixtures.openCall(), BUSAN);
-        post(draft, report("2026-07", 12, ""), BUSAN).then().statusCode(409)
+        postProgress(draft, progressReport("2026-07", 12, ""), BUSAN).then().statusCode(409)
                 .body("code", equalTo("APPLICATION_NOT_SELECTED"));
-        post(id, report("2026-07", 12, ", \"applicationId\": \"" + draft + "\""), BUSAN).then().statusCode(400)
+        postProgress(id, progressReport("2026-07", 12, ", \"applicationId\": \"" + draft + "\""), BUSAN).then().statusCode(400)
                 .body("violations.field", contains("applicationId"));
     }
 
@@ -137,18 +120,18 @@ class ProgressReportsTest {
     void bulkAnswersEveryLineAndOneBadLineLosesNothing() {
         String busan = selected(BUSAN);
         String daegu = selected(DAEGU);
-        String line1 = report("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ");
+        String line1 = progressReport("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ");
         String ndjson = String.join("\n",
                 line1,
-                report("2026-08", 15, ", \"applicationId\": \"" + busan + "\"").replace("\n", " "),
+                progressReport("2026-08", 15, ", \"applicationId\": \"" + busan + "\"").replace("\n", " "),
                 "{\"applicationId\": ",
                 "",
-                report("2026-09", 16, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")
+                progressReport("2026-09", 16, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")
                         .replace("\"localVendorSharePct\": 55.0", "\"localVendorSharePct\": -1"),
-                report("2026-09", 16, ", \"applicationId\": \"" + daegu + "\"").replace("\n", " "),
+                progressReport("2026-09", 16, ", \"applicationId\": \"" + daegu + "\"").replace("\n", " "),
                 line1,
-                report("2026-09", 14, ", \"applicationId\": \"" + busan + "\"").replace("\n", " "),
-                report("2026-10", 18, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")) + "\n";
+                progressReport("2026-09", 14, ", \"applicationId\": \"" + busan + "\"").replace("\n", " "),
+                progressReport("2026-10", 18, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")) + "\n";
         given().header("Authorization", region(BUSAN)).contentType("application/x-ndjson")
                 .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/progress-reports")
@@ -172,9 +155,35 @@ class ProgressReportsTest {
     }
 
     @Test
+    void bulkWithAnIdempotencyKeyReplaysTheFirstAnswer() {
+        String busan = selected(BUSAN);
+        String ndjson = progressReport("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")
+                + "\n" + progressReport("2026-08", 15, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ");
+        String key = "bulk-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", region(BUSAN)).header("Idempotency-Key", key)
+                    .contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/progress-reports")
+                    .then().statusCode(200)
+                    // The replay is the first answer (ACCEPTED), not a second run (which would say UNCHANGED).
+                    .header("Idempotent-Replayed", i == 0 ? org.hamcrest.Matchers.nullValue()
+                            : equalTo("true"))
+                    .body("accepted", equalTo(2)).body("unchanged", equalTo(0));
+        }
+        given().header("Authorization", region(BUSAN)).header("Idempotency-Key", key)
+                .contentType("application/x-ndjson")
+                .body(ndjson.replace("\"smesSupported\": 15", "\"smesSupported\": 16")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/progress-reports")
+                .then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + busan + "/progress-reports")
+                .then().body("smesSupported", contains(12, 15)).body("revision", contains(1, 1));
+    }
+
+    @Test
     void bulkRejectsLinesPastTheLimit() {
         String busan = selected(BUSAN);
-        String line = report("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ");
+        String line = progressReport("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ");
         StringBuilder ndjson = new StringBuilder();
         for (int i = 0; i < ProgressReportBulkResource.MAX_LINES + 2; i++) {
             ndjson.append(line).append('\n');

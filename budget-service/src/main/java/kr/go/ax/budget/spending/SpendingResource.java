@@ -65,7 +65,7 @@ public class SpendingResource {
                     + " DUPLICATE (known or repeated externalId) or REJECTED on its own (MALFORMED_JSON,"
                     + " INVALID_VALUE, LINE_TOO_LONG, TOO_MANY_LINES, FISCAL_YEAR_NOT_APPROVED,"
                     + " SPENDING_EXCEEDS_APPROVED), lines are recorded in batches of 500, and the answer is 200 with"
-                    + " a BulkResult.";
+                    + " a BulkResult; an Idempotency-Key replays it for the same body.";
 
     private final SpendingService spending;
     private final FundAllocationRepository allocations;
@@ -132,15 +132,19 @@ public class SpendingResource {
     @Operation(summary = "Record many expenditures: one JSON object a line (up to 10,000), read as a stream and"
             + " answered per line: ACCEPTED, DUPLICATE (known externalId) or REJECTED with its errors",
             description = EXPENDITURES)
-    public BulkResult recordMany(@PathParam("applicationId") UUID applicationId, InputStream body)
-            throws IOException {
+    public Response recordMany(@PathParam("applicationId") UUID applicationId, InputStream body,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws IOException {
         String region = caller.requireRegion();
         spending.spendable(applicationId, region);
-        List<LineResult> results = lines.process(body, CHUNK,
-                chunk -> spending.record(applicationId, region, caller.subject(), chunk, clock.instant()));
-        int accepted = NdjsonLines.count(results, LineResult.ACCEPTED);
-        int duplicate = NdjsonLines.count(results, LineResult.DUPLICATE);
-        return new BulkResult(accepted, duplicate, results.size() - accepted - duplicate, results);
+        return idempotency.executeStreaming(idempotencyKey, caller.subject(), "POST",
+                "/api/v1/budget/applications/" + applicationId + "/expenditures", body, in -> {
+                    List<LineResult> results = lines.process(in, CHUNK, chunk -> spending.record(applicationId,
+                            region, caller.subject(), chunk, clock.instant()));
+                    int accepted = NdjsonLines.count(results, LineResult.ACCEPTED);
+                    int duplicate = NdjsonLines.count(results, LineResult.DUPLICATE);
+                    return Response.ok(new BulkResult(accepted, duplicate, results.size() - accepted - duplicate,
+                            results)).build();
+                });
     }
 
     @GET

@@ -104,7 +104,9 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "Every key, revoked ones included, without secrets")
+    @Operation(summary = "Every key, revoked ones included, without secrets", description = "Admins only. Each key"
+            + " with its client name, roles, region and whether and when it was revoked; the raw key is never shown"
+            + " again (only its SHA-256 is stored).")
     public List<KeyView> list() {
         return QuarkusTransaction.requiringNew().call(() -> keys.listAll(io.quarkus.panache.common.Sort
                 .ascending("createdAt", "id")).stream().map(KeyView::of).toList());
@@ -113,14 +115,18 @@ public class ApiKeyResource {
     @POST
     @Path("/{id}/rotate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Replace the key's secret: the old one stops working at once, the new one is in this answer")
+    @Operation(summary = "Replace the key's secret: the old one stops working at once, the new one is in this answer",
+            description = "Admins only. Effective on this gateway at once and on the others within the 2 s reload;"
+                    + " 404 for an unknown key, 409 for a revoked one.")
     public IssuedView rotate(@PathParam("id") UUID id) {
         return IssuedView.of(service.rotate(active(id)));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke the key, at once; it stays listed")
+    @Operation(summary = "Revoke the key, at once; it stays listed", description = "Admins only. Requests with the"
+            + " key get 401 from this gateway at once and from the others within the 2 s reload; 404 for an unknown"
+            + " key, 409 for one already revoked.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(
             mediaType = "application/problem+json"))

@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  * which can never apply here.
  */
 public final class ConsumerOffsets {
-    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([\\w-]+)\\.topic");
+    private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.([\\w-]+)\\.topics?");
 
     private ConsumerOffsets() {
     }
@@ -48,7 +48,7 @@ public final class ConsumerOffsets {
         return groupToTopic;
     }
 
-    /** Commits, for each group, the current end offset of every partition of its topic. */
+    /** Commits, for each group, the current end offset of every partition of its topics. */
     public static void moveToEnd(Map<String, String> groupToTopic) {
         if (groupToTopic.isEmpty()) {
             return;
@@ -57,12 +57,14 @@ public final class ConsumerOffsets {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             for (Map.Entry<String, String> entry : groupToTopic.entrySet()) {
-                String topic = entry.getValue();
-                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().size();
+                // A group may read several topics, comma-separated.
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (int p = 0; p < partitions; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                for (String topic : entry.getValue().split(",")) {
+                    int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                            .partitions().size();
+                    for (int p = 0; p < partitions; p++) {
+                        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                    }
                 }
                 Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
                 admin.listOffsets(latest).all().get()
