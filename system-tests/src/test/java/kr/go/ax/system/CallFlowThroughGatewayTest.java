@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import kr.go.ax.common.testing.WebhookReceiver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,23 @@ class CallFlowThroughGatewayTest {
     }
 
     @Test
-    void regionAppliesThroughTheGatewayAndOtherRegionsSeeNothing() {
+    void regionAppliesThroughTheGatewayAndOtherRegionsSeeNothing() throws Exception {
+        // A portal listens for outcomes and progress (the local profile allows a receiver on this machine).
+        try (WebhookReceiver portal = new WebhookReceiver()) {
+            io.restassured.path.json.JsonPath subscription = given().header("X-API-Key", "demo-portal")
+                    .contentType(ContentType.JSON).body(Map.of("url", portal.url("/ax"), "eventTypes",
+                            List.of("kr.go.ax.evaluation.decided.v1", "kr.go.ax.application.progress-reported.v1")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+            try {
+                applyEvaluateDecideReportAndRenounce(portal, subscription.getString("secret"));
+            } finally {
+                given().header("X-API-Key", "demo-portal").delete("/api/v1/webhooks/" + subscription.getString("id"))
+                        .then().statusCode(204);
+            }
+        }
+    }
+
+    private void applyEvaluateDecideReportAndRenounce(WebhookReceiver portal, String secret) throws Exception {
         String code = "AX-E2E-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(callBody(code).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
@@ -272,6 +289,40 @@ class CallFlowThroughGatewayTest {
                 .then().statusCode(200).body("decision", equalTo("SELECTED")).body("total", equalTo(80.4f));
         given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/evaluation/applications/" + id + "/result")
                 .then().statusCode(404);
+
+        // Execution: the region's system pushes progress in bulk; one bad line loses nothing.
+        String line = "{\"applicationId\": \"" + id + "\", \"externalId\": \"busan-2026-10\","
+                + " \"period\": \"2026-10\","
+                + " \"smesSupported\": 12, \"solutionsDeployed\": 3, \"traineesTrained\": 40, \"aiAdoptionPct\": 19.5,"
+                + " \"localVendorSharePct\": 55.0, \"jobsCreated\": 4, \"correction\": false,"
+                + " \"narrative\": \"Pilots\","
+                + " \"milestones\": [{\"projectIndex\": 0, \"status\": \"ON_TRACK\", \"dueOn\": \"2026-12-31\"}]}";
+        given().header("X-API-Key", "demo-region-KR-26").header("Idempotency-Key", "progress-" + id)
+                .contentType("application/x-ndjson")
+                .body((line + "\n" + line.replace("19.5", "190.5").replace("2026-10", "2026-09") + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/progress-reports")
+                .then().statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("results[1].errors[0].field", equalTo("aiAdoptionPct"));
+        given().header("X-API-Key", "demo-region-KR-29").get("/api/v1/applications/" + id + "/progress-reports")
+                .then().statusCode(404);
+        given().header("X-API-Key", "demo-portal").get("/api/v1/results?callId=" + callId)
+                .then().statusCode(200).body("regions[0].applicationId", equalTo(id))
+                .body("regions[0].latestPeriod", equalTo("2026-10"))
+                .body("regions[0].aiAdoptionVsNationalBaselinePp", equalTo(1.6f));
+        // Both events reach the portal, signed so a Standard Webhooks library accepts them.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> portal.at("/ax").stream()
+                .filter(r -> r.body().contains(id)).count() >= 2);
+        List<String> types = new java.util.ArrayList<>();
+        for (WebhookReceiver.Received r : portal.at("/ax")) {
+            new com.standardwebhooks.Webhook(secret).verify(r.body(), r.headers());
+            io.restassured.path.json.JsonPath event = new io.restassured.path.json.JsonPath(r.body());
+            if (id.equals(event.getString("data.applicationId"))) {
+                types.add(event.getString("type"));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("kr.go.ax.application.progress-reported.v1",
+                "kr.go.ax.evaluation.decided.v1"), types.stream().sorted().toList());
 
         // The region renounces: the money goes back to the pool and a new decision version records it.
         given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import kr.go.ax.applications.Fixtures;
 import kr.go.ax.common.testing.TestTokens;
+import kr.go.ax.common.testing.WebhookReceiver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class WebhooksTest {
 
     @Test
     void aDeliveryIsTheCloudEventSignedPerStandardWebhooks() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             String portalA = portal("portal-" + UUID.randomUUID());
             JsonPath sub = subscribe(portalA, receiver.url("/hooks"), "[\"*\"]");
             String id = sub.getString("id");
@@ -92,7 +93,7 @@ class WebhooksTest {
                     .then().statusCode(202).body("eventType", equalTo("kr.go.ax.webhook.test.v1"))
                     .extract().path("id");
             Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.at("/hooks").isEmpty());
-            Receiver.Received got = receiver.at("/hooks").get(0);
+            WebhookReceiver.Received got = receiver.at("/hooks").get(0);
             new Webhook(sub.getString("secret")).verify(got.body(), got.headers()); // throws when it does not match
             assertTrue(got.header("webhook-signature").startsWith("v1,"));
             assertTrue(got.header("Content-Type").startsWith("application/cloudevents+json"));
@@ -111,7 +112,7 @@ class WebhooksTest {
 
     @Test
     void eventsFromKafkaReachEachSubscriberItMayRead() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             subscribe(portal("portal-" + UUID.randomUUID()), receiver.url("/portal"), "[\"*\"]");
             subscribe(admin(), receiver.url("/admin"), "[\"kr.go.ax.call.created.v1\", \"kr.go.ax.call.opened.v1\"]");
             String callId = Fixtures.openCall(); // created as a DRAFT, then opened
@@ -126,14 +127,14 @@ class WebhooksTest {
         }
     }
 
-    static List<String> types(Receiver receiver, String path, String callId) {
+    static List<String> types(WebhookReceiver receiver, String path, String callId) {
         return receiver.at(path).stream().map(r -> new JsonPath(r.body()))
                 .filter(e -> callId.equals(e.getString("data.id"))).map(e -> e.getString("type")).toList();
     }
 
     @Test
     void failuresAreRetriedThenTheSubscriptionIsDisabledAndComesBackByHand() throws Exception {
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.status.set(503);
             String portalA = portal("portal-" + UUID.randomUUID());
             String id = subscribe(portalA, receiver.url("/down"), "[\"kr.go.ax.webhook.test.v1\"]").getString("id");

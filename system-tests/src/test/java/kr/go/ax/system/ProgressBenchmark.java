@@ -1,0 +1,153 @@
+package kr.go.ax.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bulk progress ingest through the gateway (10,000 NDJSON lines, one request, as a region's system sends them) beside
+ * its physical reference measured in the same run: pgbench inserting batches of 500 rows of the same width into the
+ * same PostgreSQL, one client (the bulk request is one stream). bin/bench runs it; figures in
+ * system-tests/target/benchmarks/progress.md.
+ */
+@Tag("benchmark")
+class ProgressBenchmark {
+    static final int LINES = 10_000;
+    static final int PGBENCH_BATCH = 500;
+
+    @BeforeAll
+    static void startSuite() {
+        RestAssured.baseURI = Suite.get().gatewayUrl();
+    }
+
+    /** Every period of 2026 that has begun: the months and quarters (the call funds 2026 and 2027). */
+    static List<String[]> periods() {
+        List<String[]> periods = new ArrayList<>(); // {period, value of the cumulative counters}
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        for (int m = 1; m <= 12 && !YearMonth.of(2026, m).isAfter(now); m++) {
+            periods.add(new String[] {String.format("2026-%02d", m), Integer.toString(m)});
+        }
+        for (int q = 1; q <= 4 && !YearMonth.of(2026, q * 3 - 2).isAfter(now); q++) {
+            periods.add(new String[] {"2026-Q" + q, Integer.toString(q * 3)}); // as the month it ends with
+        }
+        return periods;
+    }
+
+    @Test
+    void bulkProgressIngestAgainstBatchedInserts() throws Exception {
+        List<String[]> periods = periods();
+        int applications = (LINES + periods.size() - 1) / periods.size();
+        String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
+                .body(CallFlowThroughGatewayTest.callBody("AX-PB-" + UUID.randomUUID().toString().substring(0, 6)
+                        .toUpperCase()).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("id");
+        given().header("X-API-Key", "demo-admin").post("/api/v1/calls/" + callId + "/open").then().statusCode(200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < applications; i++) {
+            ids.add(given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)
+                    .body(CallFlowThroughGatewayTest.applicationBody(callId)).post("/api/v1/applications")
+                    .then().statusCode(201).extract().path("id"));
+            if (i % 100 == 0) {
+                System.out.printf("bench: %d/%d applications drafted%n", i, applications);
+            }
+        }
+        // Selection itself is measured elsewhere; here the applications are put in SELECTED directly.
+        psql("ax_applications_e2e", "UPDATE application SET status = 'SELECTED' WHERE call_id = '" + callId + "'");
+
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "Bulk progress ingest, %d cores: %d"
+                + " lines (%d applications x %d periods) in one NDJSON request through the gateway, one client%n%n"
+                + "| measurement | records | time | records/s |%n|---|---|---|---|%n",
+                Runtime.getRuntime().availableProcessors(), LINES, applications, periods.size()));
+        double[] ingest = new double[3];
+        String[] rounds = {"new reports (ACCEPTED)", "the same again (UNCHANGED)", "every figure changed (ACCEPTED)"};
+        for (int round = 0; round < 3; round++) {
+            byte[] body = ndjson(ids, periods, round == 2 ? 1 : 0);
+            long t0 = System.nanoTime();
+            given().header("X-API-Key", "demo-region-KR-26").contentType("application/x-ndjson").body(body)
+                    .post("/api/v1/progress-reports").then().statusCode(200)
+                    .body(round == 1 ? "unchanged" : "accepted", equalTo(LINES));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            ingest[round] = LINES / seconds;
+            report.append(String.format(Locale.ROOT, "| round %d via gateway: %s, %.1f MB | %d | %.2f s | %.0f |%n",
+                    round + 1, rounds[round], body.length / 1e6, LINES, seconds, ingest[round]));
+            System.out.printf(Locale.ROOT, "bench: progress round %d: %.0f records/s%n", round + 1, ingest[round]);
+        }
+        double pgbench = pgbenchBatchedInsertRowsPerSecond();
+        report.append(String.format(Locale.ROOT, "| pgbench: INSERT of %d rows a statement, 1 client, 10 s | | |"
+                + " %.0f |%n%nRatio ingest (new reports) / pgbench batched insert: **%.2f** (target >= 0.5);"
+                + " changed reports: %.2f.%n", PGBENCH_BATCH, pgbench, ingest[0] / pgbench, ingest[2] / pgbench));
+        Path out = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/benchmarks/progress.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\n=== progress ingest ===\n" + report);
+    }
+
+    static byte[] ndjson(List<String> ids, List<String[]> periods, int add) {
+        StringBuilder body = new StringBuilder(LINES * 400);
+        int n = 0;
+        for (String id : ids) {
+            for (String[] p : periods) {
+                if (n++ == LINES) {
+                    return body.toString().getBytes(StandardCharsets.UTF_8);
+                }
+                int v = Integer.parseInt(p[1]) * 10 + add;
+                body.append("{\"applicationId\": \"").append(id).append("\", \"externalId\": \"").append(p[0])
+                        .append("\", \"period\": \"").append(p[0]).append("\", \"smesSupported\": ").append(v)
+                        .append(", \"solutionsDeployed\": ").append(v).append(", \"traineesTrained\": ").append(v)
+                        .append(", \"aiAdoptionPct\": 19.5, \"localVendorSharePct\": 55.0, \"jobsCreated\": ")
+                        .append(v).append(", \"narrative\": \"On plan\", \"milestones\": [{\"projectIndex\": 0,")
+                        .append(" \"status\": \"ON_TRACK\", \"dueOn\": \"2026-12-31\"}]}\n");
+            }
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** pgbench, 10 s, one client, each transaction one INSERT of 500 rows shaped like a stored report. */
+    static double pgbenchBatchedInsertRowsPerSecond() throws Exception {
+        psql("ax_applications_e2e", "DROP TABLE IF EXISTS bench_rows; CREATE TABLE bench_rows (id uuid PRIMARY KEY,"
+                + " application_id uuid, period text, external_id text, counters int[], pcts numeric(5,2)[],"
+                + " narrative text, milestones jsonb, content_sha256 text, updated_at timestamptz)");
+        Path script = Files.createTempFile("pgbench-insert", ".sql");
+        Files.writeString(script, "INSERT INTO bench_rows SELECT gen_random_uuid(), gen_random_uuid(), '2026-07',"
+                + " 'busan-' || g, ARRAY[12, 3, 40, 4], ARRAY[19.5, 55.0], 'On plan',"
+                + " '[{\"projectIndex\": 0, \"status\": \"ON_TRACK\", \"dueOn\": \"2026-12-31\"}]',"
+                + " md5(g::text) || md5(g::text), now() FROM generate_series(1, " + PGBENCH_BATCH + ") g;\n");
+        Process pgbench = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "postgres", "-n", "-c", "1", "-T",
+                "10", "-f", script.toString(), "ax_applications_e2e").redirectErrorStream(true).start();
+        String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        pgbench.waitFor(60, TimeUnit.SECONDS);
+        psql("ax_applications_e2e", "DROP TABLE bench_rows");
+        Matcher tps = Pattern.compile("tps = ([\\d.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+        return Double.parseDouble(tps.group(1)) * PGBENCH_BATCH;
+    }
+
+    static void psql(String database, String sql) throws IOException, InterruptedException {
+        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1",
+                "-q", "-c", sql, database).redirectErrorStream(true).start();
+        String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + output);
+        }
+    }
+}
