@@ -56,23 +56,12 @@ class WebhookBenchmark {
     }
 
     private void measure(WebhookReceiver receiver) throws Exception {
-        String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
-                .body(CallFlowThroughGatewayTest.callBody("AX-WB-" + UUID.randomUUID().toString().substring(0, 6)
-                        .toUpperCase()).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
-                .post("/api/v1/calls").then().statusCode(201).extract().path("id");
-        given().header("X-API-Key", "demo-admin").post("/api/v1/calls/" + callId + "/open").then()
-                .statusCode(200);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < EVENTS; i++) {
-            ids.add(given().header("X-API-Key", "demo-region-KR-26").contentType(ContentType.JSON)
-                    .body(CallFlowThroughGatewayTest.applicationBody(callId)).post("/api/v1/applications")
-                    .then().statusCode(201).extract().path("id"));
-        }
-        ProgressBenchmark.psql("ax_applications_e2e", "UPDATE application SET status = 'SELECTED' WHERE call_id"
-                + " = '" + callId + "'");
+        List<String> ids = ProgressBenchmark.selectedApplications(EVENTS);
+        String marker = "wb-" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         for (String id : ids) {
-            body.append("{\"applicationId\": \"").append(id).append("\", \"externalId\": \"wb\", \"period\":")
+            body.append("{\"applicationId\": \"").append(id).append("\", \"externalId\": \"").append(marker)
+                    .append("\", \"period\":")
                     .append(" \"2026-07\", \"smesSupported\": 1, \"solutionsDeployed\": 1, \"traineesTrained\":")
                     .append(" 1, \"aiAdoptionPct\": 19.5, \"localVendorSharePct\": 55.0, \"jobsCreated\": 1}\n");
         }
@@ -83,8 +72,8 @@ class WebhookBenchmark {
         long lastReport = System.nanoTime();
         // Only this run's events count (the call id is in each event's data).
         Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
-                receiver.received.stream().filter(r -> r.body().contains(callId)).count() >= expected);
-        List<WebhookReceiver.Received> ours = receiver.received.stream().filter(r -> r.body().contains(callId))
+                receiver.received.stream().filter(r -> r.body().contains(marker)).count() >= expected);
+        List<WebhookReceiver.Received> ours = receiver.received.stream().filter(r -> r.body().contains(marker))
                 .toList();
         List<Long> delays = new ArrayList<>();
         Instant firstEvent = Instant.MAX;

@@ -77,7 +77,10 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Make a key for a client; the raw key is in this answer only. A region key names its"
-            + " region (ISO 3166-2:KR) and has the region role alone")
+            + " region (ISO 3166-2:KR) and has the region role alone", description = "Admins only. Stores the"
+            + " key's SHA-256 with the client name, roles (admin, portal, evaluator, region) and region code; the"
+            + " key works on this gateway when the call returns and on the others within the 2 s reload. 400 for a"
+            + " region key with other roles or without a valid region code, 409 when the name is taken.")
     @APIResponse(responseCode = "201", description = "Made; `key` is the secret, shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IssuedView.class)))

@@ -69,7 +69,7 @@ public final class ConsumerOffsets {
                 Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
                 admin.listOffsets(latest).all().get()
                         .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-                admin.alterConsumerGroupOffsets(entry.getKey(), ends).all().get();
+                alter(admin, entry.getKey(), ends);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,6 +77,28 @@ public final class ConsumerOffsets {
         } catch (Exception e) {
             throw new IllegalStateException("Could not move test consumer groups to the end of their topics at "
                     + TestKafka.bootstrapServers() + " (is the broker running? bin/kafka start)", e);
+        }
+    }
+
+    /**
+     * A group still has a member for a while after its process was killed (until the broker's session timeout, 45 s):
+     * its offsets cannot be changed before that member is gone, so this waits for it, up to a minute.
+     */
+    private static void alter(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> ends)
+            throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, ends).all().get();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                boolean memberLeft = e.getCause() instanceof org.apache.kafka.common.errors.UnknownMemberIdException
+                        || e.getCause() instanceof org.apache.kafka.common.errors.RebalanceInProgressException;
+                if (!memberLeft || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
         }
     }
 }
