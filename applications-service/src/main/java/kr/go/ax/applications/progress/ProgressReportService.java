@@ -76,9 +76,16 @@ public class ProgressReportService {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Outbox.Pending> events = new ArrayList<>();
         for (Numbered<ProgressReportInput> line : batch) {
-            outcomes.add(storeOne(line, region, actor, applications, calls, stored, today, now));
+            Outcome outcome = storeOne(line, region, actor, applications, calls, stored, today, now);
+            outcomes.add(outcome);
+            if (outcome.result().is(LineResult.ACCEPTED)) {
+                events.add(new Outbox.Pending(Topics.APPLICATIONS, AGGREGATE, outcome.report().applicationId
+                        .toString(), EventTypes.PROGRESS_REPORTED, event(outcome.report())));
+            }
         }
+        outbox.recordAll(events); // one batch for the whole chunk
         return outcomes;
     }
 
@@ -159,8 +166,6 @@ public class ProgressReportService {
         if (existing == null) {
             reports.persist(report);
         }
-        outbox.record(Topics.APPLICATIONS, AGGREGATE, application.id.toString(), EventTypes.PROGRESS_REPORTED,
-                event(report));
         return new Outcome(new LineResult(number, LineResult.ACCEPTED, in.externalId(), List.of()), report);
     }
 

@@ -167,14 +167,16 @@ public class WebhookService {
         JsonNode data = null;
         String payload = null;
         int queued = 0;
+        Instant occurred = event.time() == null ? now : event.time();
         for (WebhookSubscription s : active) {
-            if (!s.wants(event.type())) {
+            // A subscription hears what happens from its creation on; events from before (still being consumed
+            // after a lag) are not its business.
+            if (!s.wants(event.type()) || occurred.isBefore(s.createdAt)) {
                 continue;
             }
             if (data == null) {
                 data = readTree(event.data());
-                payload = cloudEvent(event.id(), event.type(), event.source(), event.subject(),
-                        event.time() == null ? now : event.time(), data);
+                payload = cloudEvent(event.id(), event.type(), event.source(), event.subject(), occurred, data);
             }
             if (WebhookVisibility.mayReceive(s.ownerRole, event.type(), data)) {
                 queued += entityManager.createNativeQuery("""
