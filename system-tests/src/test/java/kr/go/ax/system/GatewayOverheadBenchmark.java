@@ -13,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,12 +61,6 @@ class GatewayOverheadBenchmark {
             double proxyCpuMs, double serviceCpuMs) {
         double throughput() {
             return requests / seconds;
-        }
-
-        static double percentile(List<Long> latencies, double p) {
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
         }
 
         double proxyCpuMicrosPerRequest() {

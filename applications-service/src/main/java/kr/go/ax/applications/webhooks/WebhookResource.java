@@ -167,15 +167,22 @@ public class WebhookResource {
             + " DELIVERED, FAILED), attempts, last HTTP status and error; at most `limit` (1 to 500, default 100),"
             + " optionally only one status.")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") String limit) {
         if (status != null && !List.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED)
                 .contains(status)) {
             throw ProblemException.invalid("status", "enum", "must be PENDING, DELIVERED or FAILED");
         }
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalid("limit", "range", "must be between 1 and 500");
+        // Read as text: a non-number must be a 400 naming the parameter, not JAX-RS's 404.
+        int max;
+        try {
+            max = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            max = -1;
         }
-        return webhooks.deliveries(caller, id, status, limit).stream().map(DeliveryView::of).toList();
+        if (max < 1 || max > 500) {
+            throw ProblemException.invalid("limit", "range", "must be a whole number between 1 and 500");
+        }
+        return webhooks.deliveries(caller, id, status, max).stream().map(DeliveryView::of).toList();
     }
 
     @POST

@@ -161,6 +161,15 @@ class WebhooksTest {
                     .then().body("id", contains(first)).body("[0].attempts", equalTo(1)));
             given().header("Authorization", portalA).get("/api/v1/webhooks/" + id + "/deliveries?status=BOGUS")
                     .then().statusCode(400).body("violations.field", contains("status"));
+            for (String limit : List.of("0", "501", "abc", "99999999999")) {
+                given().header("Authorization", portalA).get("/api/v1/webhooks/" + id + "/deliveries?limit=" + limit)
+                        .then().statusCode(400).contentType("application/problem+json")
+                        .body("violations.field", contains("limit"));
+            }
+            given().header("Authorization", portalA).contentType(ContentType.JSON).body("{\"status\": \"PAUSED\"}")
+                    .patch("/api/v1/webhooks/" + id).then().statusCode(400).body("violations.field", contains("status"));
+            given().header("Authorization", portalA).contentType(ContentType.JSON).body("{\"url\": ")
+                    .patch("/api/v1/webhooks/" + id).then().statusCode(400).contentType("application/problem+json");
             assertTrue(receiver.at("/down").size() >= 6, "every attempt reached the receiver");
             given().header("Authorization", portalA).get("/api/v1/webhooks/" + id + "/deliveries")
                     .then().body("status", not(hasItem("PENDING")));
