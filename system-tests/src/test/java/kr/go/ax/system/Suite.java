@@ -106,6 +106,11 @@ final class Suite {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        // e.g. -Dsuite.jvm-args.applications-service="-agentpath:…" to profile one service under a benchmark
+        String extra = System.getProperty("suite.jvm-args." + service, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dquarkus.profile=local");
         command.add("-Dquarkus.http.port=" + ports.get(service));
         command.addAll(properties);
@@ -142,9 +147,12 @@ final class Suite {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("A service exited during start-up; see " + work + "/*.log");
-            }
+            processByService.forEach((name, p) -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(name + " exited during start-up with status " + p.exitValue()
+                            + "; see " + work + "/" + name + ".log");
+                }
+            });
             sleep(250);
         }
         throw new IllegalStateException(service + " not ready within 120 s; see " + work + "/" + service + ".log");

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import kr.go.ax.applications.calls.CallService;
 import kr.go.ax.common.events.ApplicationDecided;
@@ -42,13 +43,15 @@ public class ExternalDecisionsConsumer {
     @Incoming("budget")
     @Blocking
     public CompletionStage<Void> budget(Message<String> message) {
-        return inbox.process("applications-service.budget", message, this::applyBudget);
+        return inbox.process("applications-service.budget", message, Set.of(EventTypes.BUDGET_ASSESSED),
+                this::applyBudget);
     }
 
     @Incoming("evaluation")
     @Blocking
     public CompletionStage<Void> evaluation(Message<String> message) {
-        return inbox.process("applications-service.evaluation", message, this::applyEvaluation);
+        return inbox.process("applications-service.evaluation", message,
+                Set.of(EventTypes.EVALUATION_STARTED, EventTypes.APPLICATION_DECIDED), this::applyEvaluation);
     }
 
     void applyBudget(InboundEvent event) {

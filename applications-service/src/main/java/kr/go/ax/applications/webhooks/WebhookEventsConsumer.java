@@ -28,7 +28,8 @@ public class WebhookEventsConsumer {
     @Incoming("webhooks")
     @Blocking
     public CompletionStage<Void> onEvent(Message<String> message) {
-        return inbox.process("applications-service.webhooks", message, event -> {
+        // Most events concern no subscription: they are passed over with one read, no inbox row and no commit.
+        return inbox.process("applications-service.webhooks", message, webhooks::wantedByAny, event -> {
             if (webhooks.fanOut(event, Instant.now()) > 0) {
                 dispatcher.wakeUpAfterCommit();
             }

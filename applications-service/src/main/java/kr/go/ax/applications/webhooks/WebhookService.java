@@ -156,6 +156,18 @@ public class WebhookService {
     }
 
     /**
+     * Whether an active subscription may want the event (fanOut decides for good, in the inbox transaction). A
+     * subscription whose creation commits after this read does not hear the event.
+     */
+    @Transactional
+    public boolean wantedByAny(InboundEvent event) {
+        Instant occurred = event.time() == null ? Instant.now() : event.time();
+        return entityManager.createQuery("from WebhookSubscription where status = ?1", WebhookSubscription.class)
+                .setParameter(1, WebhookSubscription.ACTIVE).getResultStream()
+                .anyMatch(s -> s.wants(event.type()) && !occurred.isBefore(s.createdAt));
+    }
+
+    /**
      * Queues the event for every active subscription that asked for its type and may see it. Runs in the consumer's
      * inbox transaction; a subscription already holding the event gets nothing new.
      */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import kr.go.ax.budget.ledger.LedgerService;
 import kr.go.ax.common.events.ApplicationSnapshot;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer {
+    static final Set<String> HANDLED = Set.of(EventTypes.APPLICATION_SUBMITTED, EventTypes.APPLICATION_WITHDRAWN);
+
     private final InboxProcessor inbox;
     private final AssessmentService assessments;
     private final ObjectMapper objectMapper;
@@ -35,7 +38,7 @@ public class ApplicationEventsConsumer {
     @Incoming("applications")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process("budget-service.applications", message, this::apply);
+        return inbox.process("budget-service.applications", message, HANDLED, this::apply);
     }
 
     void apply(InboundEvent event) {

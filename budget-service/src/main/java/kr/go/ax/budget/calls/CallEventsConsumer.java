@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import kr.go.ax.budget.ledger.LedgerService;
+import kr.go.ax.common.events.EventTypes;
 import kr.go.ax.common.events.CallSnapshot;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.events.inbox.InboxProcessor;
@@ -33,13 +34,10 @@ public class CallEventsConsumer {
     @Incoming("calls")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process(CONSUMER, message, this::apply);
+        return inbox.process(CONSUMER, message, EventTypes.CALL_SNAPSHOTS, this::apply);
     }
 
     void apply(InboundEvent event) {
-        if (!event.type().startsWith("kr.go.ax.call.")) {
-            return;
-        }
         CallSnapshot call = event.dataAs(CallSnapshot.class, objectMapper);
         CallFundingRules copy = rules.findByIdOptional(call.id()).orElse(null);
         if (copy != null && copy.callVersion > call.version()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import kr.go.ax.common.events.EventTypes;
 import kr.go.ax.common.events.SelectionDecided;
@@ -28,7 +29,8 @@ public class DecisionEventsConsumer {
     @Incoming("evaluation")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process("budget-service.evaluation", message, this::apply);
+        return inbox.process("budget-service.evaluation", message, Set.of(EventTypes.SELECTION_DECIDED),
+                this::apply);
     }
 
     /**

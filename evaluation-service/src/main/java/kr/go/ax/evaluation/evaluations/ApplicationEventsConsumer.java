@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import kr.go.ax.common.events.EventTypes;
 import kr.go.ax.common.events.ApplicationSnapshot;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.events.inbox.InboxProcessor;
@@ -43,13 +44,11 @@ public class ApplicationEventsConsumer {
     @Incoming("applications")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.process("evaluation-service.applications", message, this::apply);
+        return inbox.process("evaluation-service.applications", message, EventTypes.APPLICATION_SNAPSHOTS,
+                this::apply);
     }
 
     void apply(InboundEvent event) {
-        if (!event.type().startsWith("kr.go.ax.application.")) {
-            return;
-        }
         ApplicationSnapshot snapshot = event.dataAs(ApplicationSnapshot.class, objectMapper);
         EvaluatedApplication copy = applications.findById(snapshot.id());
         if (copy != null && copy.snapshotVersion > snapshot.version()) {

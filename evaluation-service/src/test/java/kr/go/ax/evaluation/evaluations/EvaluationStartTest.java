@@ -94,4 +94,24 @@ public class EvaluationStartTest {
         given().header("Authorization", admin).post("/api/v1/evaluation/calls/" + UUID.randomUUID() + "/start")
                 .then().statusCode(404);
     }
+
+    @Test
+    void progressReportsSharingTheTopicAreNotTakenForApplications() {
+        UUID callId = UUID.randomUUID();
+        UUID applicationId = UUID.randomUUID();
+        UUID reportId = UUID.randomUUID();
+        // Same key, so same partition: the report is consumed before the snapshot that follows it.
+        TestKafka.sendCloudEvent("ax.applications", applicationId.toString(), UUID.randomUUID().toString(),
+                "kr.go.ax.application.progress-reported.v1", """
+                        {"id": "%s", "applicationId": "%s", "callId": "%s", "region": "KR-26", "period": "2026-07",
+                         "externalId": "busan-2026-07", "revision": 1, "smesSupported": 12}"""
+                        .formatted(reportId, applicationId, callId));
+        TestKafka.sendCloudEvent("ax.applications", applicationId.toString(), UUID.randomUUID().toString(),
+                "kr.go.ax.application.status-changed.v1", application(applicationId, callId, "KR-26", "ELIGIBLE", 3));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> copies(callId) == 1);
+        long bogus = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM evaluated_application WHERE application_id = ?1")
+                .setParameter(1, reportId).getSingleResult()).longValue());
+        assertEquals(0, bogus, "a progress report must not become an evaluated application");
+    }
 }

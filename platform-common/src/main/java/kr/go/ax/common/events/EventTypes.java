@@ -1,5 +1,7 @@
 package kr.go.ax.common.events;
 
+import java.util.Set;
+
 /** CloudEvents {@code type} values: reverse-DNS, past tense, versioned so a breaking change gets a new type. */
 public final class EventTypes {
     public static final String CALL_CREATED = "kr.go.ax.call.created.v1";
@@ -15,6 +17,13 @@ public final class EventTypes {
     public static final String APPLICATION_STATUS_CHANGED = "kr.go.ax.application.status-changed.v1";
     /** Data: {@link ProgressReported}; on ax.applications, keyed by application id. */
     public static final String PROGRESS_REPORTED = "kr.go.ax.application.progress-reported.v1";
+
+    /** The types whose data is a {@link CallSnapshot}: every event of ax.calls. */
+    public static final Set<String> CALL_SNAPSHOTS = Set.of(CALL_CREATED, CALL_UPDATED, CALL_OPENED, CALL_CLOSED,
+            CALL_DECIDED);
+    /** The types whose data is an {@link ApplicationSnapshot} (not the progress reports that share the topic). */
+    public static final Set<String> APPLICATION_SNAPSHOTS = Set.of(APPLICATION_SUBMITTED, APPLICATION_REVISED,
+            APPLICATION_WITHDRAWN, APPLICATION_STATUS_CHANGED);
 
     /** Data: {@link BudgetAssessed}; produced by budget-service on topic ax.budget, keyed by application id. */
     public static final String BUDGET_ASSESSED = "kr.go.ax.budget.assessed.v1";

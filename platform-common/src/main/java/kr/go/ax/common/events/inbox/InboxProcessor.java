@@ -7,8 +7,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 import kr.go.ax.common.web.RequestIds;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -53,13 +55,37 @@ public class InboxProcessor {
         stopping = true;
     }
 
+    /** Every event of the channel goes to the handler. */
     public CompletionStage<Void> process(String consumer, Message<String> message, EventHandler handler) {
+        return process(consumer, message, event -> true, handler);
+    }
+
+    /**
+     * Only events of the {@code handled} types go to the handler. The others are acknowledged without a transaction or
+     * an inbox row: ignoring has no effect to protect, and a topic carries many types a consumer does not read (ten
+     * thousand progress reports must not cost every other service ten thousand commits).
+     */
+    public CompletionStage<Void> process(String consumer, Message<String> message, Set<String> handled,
+            EventHandler handler) {
+        return process(consumer, message, event -> handled.contains(event.type()), handler);
+    }
+
+    /**
+     * Only the events {@code wanted} tests true for go to the handler; as above, the others cost no transaction. The
+     * test runs before the inbox transaction, so it must be cheap and read-only.
+     */
+    public CompletionStage<Void> process(String consumer, Message<String> message, Predicate<InboundEvent> wanted,
+            EventHandler handler) {
         Optional<InboundEvent> parsed = InboundEvent.from(message);
         if (parsed.isEmpty()) {
             count(consumer, "dead-lettered");
             return message.nack(new IllegalArgumentException("Record is not a CloudEvent (no ce_id/ce_type)"));
         }
         InboundEvent event = parsed.get();
+        if (!wanted.test(event)) {
+            count(consumer, "ignored");
+            return message.ack();
+        }
         if (event.requestId() != null) {
             MDC.put(RequestIds.MDC_KEY, event.requestId());
         }
