@@ -60,9 +60,18 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration timeout();
 
-        /** The largest request body the route takes, counted as it streams (chunked bodies too); more is a 413. */
+        /**
+         * The largest request body the route takes, counted as it streams (chunked bodies too); more is a 413. No more
+         * than the service's own limit (10M), or an oversized body is cut off by the service as it streams.
+         */
         @WithDefault("10M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Regular expressions of the bulk upload paths, which take {@link #bulkMaxBodySize()}. */
+        java.util.Optional<List<String>> bulkPaths();
+
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize bulkMaxBodySize();
 
         /** Consecutive transport failures (unreachable, timed out) that open the route's circuit. */
         @WithDefault("5")

@@ -91,6 +91,17 @@ class EdgeProtectionTest {
     }
 
     @Test
+    void bulkUploadPathsTakeMoreThanTheJsonEndpointsOfTheSameService() {
+        byte[] elevenMegabytes = new byte[11 * 1024 * 1024]; // over the services' own 10 MB, under the bulk 64 MB
+        given().header("X-API-Key", "demo-admin").contentType("application/json").body(elevenMegabytes)
+                .post("/api/v1/calls").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString(Long.toString(10L * 1024 * 1024)));
+        given().header("X-API-Key", "demo-region-KR-26").contentType("application/x-ndjson").body(elevenMegabytes)
+                .post("/api/v1/progress-reports").then().statusCode(200)
+                .body("bodyLength", equalTo(elevenMegabytes.length));
+    }
+
+    @Test
     void readinessReflectsTheRoutedServices() {
         // applications and evaluation answer (the echo server); budget's port is closed.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->

@@ -238,9 +238,10 @@ public class ApplicationResource {
             String body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) throws java.io.IOException {
         // The body is optional ({"reason": "…"}), so it is read here rather than bound by content type.
-        ApplicationResponse.WithdrawRequest request = body == null || body.isBlank()
-                ? new ApplicationResponse.WithdrawRequest(null)
+        ApplicationResponse.WithdrawRequest read = body == null || body.isBlank() ? null
                 : objectMapper.readValue(body, ApplicationResponse.WithdrawRequest.class);
+        // No body, an empty one and a JSON null all mean: no reason given.
+        ApplicationResponse.WithdrawRequest request = read == null ? new ApplicationResponse.WithdrawRequest(null) : read;
         if (request.reason() != null && request.reason().length() > 1000) {
             throw kr.go.ax.common.problem.ProblemException.invalid("reason", "size", "must be at most 1000 characters");
         }

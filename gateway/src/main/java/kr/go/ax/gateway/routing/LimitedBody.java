@@ -26,6 +26,10 @@ final class LimitedBody implements ReadStream<Buffer> {
         this.max = max;
     }
 
+    long limit() {
+        return max;
+    }
+
     @Override
     public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
         this.exceptionHandler = handler;

@@ -116,7 +116,8 @@ public class ProxyRoutes {
                     .setResetTimeout(route.circuitOpenFor().toMillis()))
                     // Only the service's failures count: not a body over the limit or a client that went away.
                     .failurePolicy(result -> result.failed() && !(result.cause() instanceof ClientFault));
-            ServiceInterceptor interceptor = new ServiceInterceptor(service, route, breaker);
+            BodyLimits limits = BodyLimits.of(route);
+            ServiceInterceptor interceptor = new ServiceInterceptor(service, route, limits, breaker);
             URI url = route.url();
             // One client and proxy per event loop: a pooled connection belongs to the loop that opened it, and handing
             // each request and its response between two loops (a wake-up of the other thread every time) cost more
@@ -138,14 +139,15 @@ public class ProxyRoutes {
             });
             for (String prefix : route.prefixes()) {
                 router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$").order(PROXY_ROUTE_ORDER)
-                        .handler(rc -> forward(rc, service, route, proxies.get()));
+                        .handler(rc -> forward(rc, service, route, limits, proxies.get()));
             }
-            LOG.infof("Route %s -> %s %s (timeout %s, body limit %s)", route.prefixes(), service, url,
-                    route.timeout(), route.maxBodySize().asLongValue());
+            LOG.infof("Route %s -> %s %s (timeout %s, body limit %s, bulk %s on %s)", route.prefixes(), service, url,
+                    route.timeout(), limits.ordinary(), limits.bulk(), route.bulkPaths().orElse(List.of()));
         }
     }
 
-    private void forward(RoutingContext rc, String service, GatewayConfig.Route route, HttpProxy proxy) {
+    private void forward(RoutingContext rc, String service, GatewayConfig.Route route, BodyLimits limits,
+            HttpProxy proxy) {
         HttpServerRequest request = rc.request();
         long started = System.nanoTime();
         String[] client = {"anonymous"};
@@ -168,7 +170,7 @@ public class ProxyRoutes {
                 if (result.succeeded()) {
                     client[0] = result.result().subject();
                     try {
-                        proceed(rc, route, proxy, result.result());
+                        proceed(rc, route, limits, proxy, result.result());
                     } catch (RuntimeException e) {
                         request.resume();
                         rc.fail(e); // answered by the problem+json 500 handler
@@ -187,7 +189,7 @@ public class ProxyRoutes {
             return;
         }
         client[0] = identity.get().subject();
-        proceed(rc, route, proxy, identity.get());
+        proceed(rc, route, limits, proxy, identity.get());
     }
 
     /** The path as written is the normalized one, with no matrix parameters and no encoded slash or dot. */
@@ -207,7 +209,8 @@ public class ProxyRoutes {
         Problems.send(rc, 401, "UNAUTHENTICATED", "Unauthenticated", detail);
     }
 
-    private void proceed(RoutingContext rc, GatewayConfig.Route route, HttpProxy proxy, ClientIdentity client) {
+    private void proceed(RoutingContext rc, GatewayConfig.Route route, BodyLimits limits, HttpProxy proxy,
+            ClientIdentity client) {
         HttpServerRequest request = rc.request();
         Optional<Set<String>> refused = edgeRules.refused(request.method().name(), request.path(), client);
         if (refused.isPresent()) {
@@ -232,10 +235,11 @@ public class ProxyRoutes {
             }
         }
         String length = request.getHeader("Content-Length");
-        if (length != null && tooLarge(length, route)) {
+        long limit = limits.forPath(request.path());
+        if (length != null && tooLarge(length, limit)) {
             rc.response().putHeader("Connection", "close"); // the body is not read
             Problems.send(rc, 413, "PAYLOAD_TOO_LARGE", "Payload too large", "Bodies on this route are limited to "
-                    + route.maxBodySize().asLongValue() + " bytes");
+                    + limit + " bytes");
             return;
         }
         var headers = request.headers();
@@ -277,9 +281,9 @@ public class ProxyRoutes {
         });
     }
 
-    private static boolean tooLarge(String contentLength, GatewayConfig.Route route) {
+    private static boolean tooLarge(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > route.maxBodySize().asLongValue();
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x refuses a malformed Content-Length itself
         }
@@ -310,11 +314,13 @@ public class ProxyRoutes {
     private static final class ServiceInterceptor implements ProxyInterceptor {
         private final String service;
         private final GatewayConfig.Route route;
+        private final BodyLimits limits;
         private final CircuitBreaker breaker;
 
-        ServiceInterceptor(String service, GatewayConfig.Route route, CircuitBreaker breaker) {
+        ServiceInterceptor(String service, GatewayConfig.Route route, BodyLimits limits, CircuitBreaker breaker) {
             this.service = service;
             this.route = route;
+            this.limits = limits;
             this.breaker = breaker;
         }
 
@@ -327,7 +333,7 @@ public class ProxyRoutes {
             HttpServerRequest incoming = request.proxiedRequest();
             if (body != null && body.length() < 0 && (incoming.version() == io.vertx.core.http.HttpVersion.HTTP_2
                     || incoming.headers().contains("Transfer-Encoding"))) {
-                LimitedBody limited = new LimitedBody(body.stream(), route.maxBodySize().asLongValue());
+                LimitedBody limited = new LimitedBody(body.stream(), limits.forPath(incoming.path()));
                 context.set(BODY, limited);
                 request.setBody(Body.body(limited, -1));
             }
@@ -360,7 +366,7 @@ public class ProxyRoutes {
                 if (limited != null && limited.exceeded()) {
                     status = 413;
                     code = "PAYLOAD_TOO_LARGE";
-                    detail = "Bodies on this route are limited to " + route.maxBodySize().asLongValue() + " bytes";
+                    detail = "Bodies on this route are limited to " + limited.limit() + " bytes";
                     response.putHeader("Connection", "close");
                 } else if (failure instanceof OpenCircuitException) {
                     status = 503;
