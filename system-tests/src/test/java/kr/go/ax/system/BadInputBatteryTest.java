@@ -57,8 +57,7 @@ class BadInputBatteryTest {
 
     @Test
     void everyWriteOperationRefusesBadInputWithAProblemNeverA5xx() throws Exception {
-        OpenApiOperations api = new OpenApiOperations(given().get("/openapi").then().statusCode(200).extract()
-                .asString());
+        OpenApiOperations api = OpenApiOperations.fromGateway();
         int count = 0;
         operations = api.all();
         for (OpenApiOperations.Operation op : operations) {

@@ -35,8 +35,7 @@ class CrossRegionBatteryTest {
 
     @Test
     void anotherRegionOrPortalGets404OnEveryOwnedIdAndNothingChanges() throws Exception {
-        OpenApiOperations api = new OpenApiOperations(given().get("/openapi").then().statusCode(200).extract()
-                .asString());
+        OpenApiOperations api = OpenApiOperations.fromGateway();
         String code = "AX-XR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(CallFlowThroughGatewayTest.callBody(code).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))

@@ -41,6 +41,12 @@ final class OpenApiOperations {
         this.document = JSON.readTree(json);
     }
 
+    /** The document the gateway serves now. */
+    static OpenApiOperations fromGateway() throws Exception {
+        return new OpenApiOperations(io.restassured.RestAssured.given().get("/openapi").then().statusCode(200)
+                .extract().asString());
+    }
+
     List<Operation> all() {
         List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
