@@ -73,6 +73,10 @@ public interface GatewayConfig {
         @WithDefault("64M")
         io.quarkus.runtime.configuration.MemorySize bulkMaxBodySize();
 
+        /** The silence allowed on the bulk upload paths, which stream large bodies and answer at the end. */
+        @WithDefault("120s")
+        Duration bulkTimeout();
+
         /** Consecutive transport failures (unreachable, timed out) that open the route's circuit. */
         @WithDefault("5")
         int circuitFailures();

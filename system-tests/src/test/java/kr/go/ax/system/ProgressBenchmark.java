@@ -163,11 +163,6 @@ class ProgressBenchmark {
     }
 
     static void psql(String database, String sql) throws IOException, InterruptedException {
-        Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1",
-                "-q", "-c", sql, database).redirectErrorStream(true).start();
-        String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (psql.waitFor() != 0) {
-            throw new IllegalStateException("psql failed: " + output);
-        }
+        Psql.query(database, sql);
     }
 }

@@ -31,6 +31,9 @@ final class Suite {
     private final List<Process> processes = new ArrayList<>();
     /** Each service's process, for benchmarks that measure its CPU time. */
     final Map<String, Process> processByService = new LinkedHashMap<>();
+    /** How each service was launched, to launch it again after a fault. */
+    private final Map<String, List<String>> launchProperties = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> launchEnvironment = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("ax.root", ".."));
     private final Path work = root.resolve("system-tests/target/e2e");
     private KeyPair signingKeys;
@@ -98,7 +101,26 @@ final class Suite {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no flush, no goodbye to the broker or the database. */
+    void kill(String service) throws InterruptedException {
+        Process process = processByService.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Launches the service again on its port, keeping its database, and waits until it is ready. */
+    Duration restart(String service) throws IOException {
+        List<String> keep = launchProperties.get(service).stream()
+                .filter(p -> !p.startsWith("-Dquarkus.flyway.clean")).toList();
+        launch(service, keep, launchEnvironment.get(service));
+        awaitReady(service);
+        return readyAfter.get(service);
+    }
+
     private void launch(String service, List<String> properties, Map<String, String> env) throws IOException {
+        boolean again = launchProperties.containsKey(service);
+        launchProperties.put(service, properties);
+        launchEnvironment.put(service, env);
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify builds them)");
@@ -118,7 +140,8 @@ final class Suite {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve(service + ".log").toFile());
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile())
+                        : ProcessBuilder.Redirect.to(work.resolve(service + ".log").toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
         processes.add(process);

@@ -5,19 +5,30 @@ import java.util.regex.Pattern;
 import kr.go.ax.gateway.GatewayConfig;
 
 /**
- * The largest body a request may carry on one route: the bulk upload paths take much more than the JSON endpoints,
+ * The largest body a request may carry on one route, and how long the service may stay silent: the bulk upload
+ * paths take much more, and longer, than the JSON endpoints,
  * whose limit matches what the service itself accepts (a body the service would refuse half-way through its upload
  * must be refused here, as a 413, not broken off as a 502).
  */
-record BodyLimits(long ordinary, Pattern bulkPaths, long bulk) {
+record BodyLimits(long ordinary, Pattern bulkPaths, long bulk, long ordinaryTimeoutMillis, long bulkTimeoutMillis) {
     static BodyLimits of(GatewayConfig.Route route) {
         List<String> bulk = route.bulkPaths().orElse(List.of());
         Pattern paths = bulk.isEmpty() ? null : Pattern.compile(String.join("|", bulk.stream()
                 .map(p -> "(?:" + p + ")").toList()));
-        return new BodyLimits(route.maxBodySize().asLongValue(), paths, route.bulkMaxBodySize().asLongValue());
+        return new BodyLimits(route.maxBodySize().asLongValue(), paths, route.bulkMaxBodySize().asLongValue(),
+                route.timeout().toMillis(), route.bulkTimeout().toMillis());
+    }
+
+    boolean isBulk(String path) {
+        return bulkPaths != null && bulkPaths.matcher(path).matches();
     }
 
     long forPath(String path) {
-        return bulkPaths != null && bulkPaths.matcher(path).matches() ? bulk : ordinary;
+        return isBulk(path) ? bulk : ordinary;
+    }
+
+    /** How long the service may stay silent on this path before the caller gets a 504. */
+    long timeoutMillis(String path) {
+        return isBulk(path) ? bulkTimeoutMillis : ordinaryTimeoutMillis;
     }
 }

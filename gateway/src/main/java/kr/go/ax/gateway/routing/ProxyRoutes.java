@@ -127,13 +127,13 @@ public class ProxyRoutes {
                         .setConnectTimeout(2_000)
                         .setKeepAlive(true)
                         // A pooled connection outlives the longest silence a request on it may have.
-                        .setIdleTimeout((int) route.timeout().toSeconds() + 30),
+                        .setIdleTimeout((int) Math.max(route.timeout().toSeconds(), route.bulkTimeout().toSeconds()) + 30),
                         new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP));
                 // Per request: no response bytes for the route's timeout (the service stuck, or an upload too slow)
                 // fails it with a TimeoutException -> 504.
                 HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http
                         .request(new RequestOptions().setHost(url.getHost()).setPort(url.getPort())
-                                .setIdleTimeout(route.timeout().toMillis())));
+                                .setIdleTimeout(limits.timeoutMillis(request.path()))));
                 proxy.addInterceptor(interceptor);
                 return proxy;
             });
@@ -141,8 +141,9 @@ public class ProxyRoutes {
                 router.routeWithRegex("^" + Pattern.quote(prefix) + "(/.*)?$").order(PROXY_ROUTE_ORDER)
                         .handler(rc -> forward(rc, service, route, limits, proxies.get()));
             }
-            LOG.infof("Route %s -> %s %s (timeout %s, body limit %s, bulk %s on %s)", route.prefixes(), service, url,
-                    route.timeout(), limits.ordinary(), limits.bulk(), route.bulkPaths().orElse(List.of()));
+            LOG.infof("Route %s -> %s %s (timeout %s, body limit %s; bulk %s, %s on %s)", route.prefixes(), service,
+                    url, route.timeout(), limits.ordinary(), route.bulkTimeout(), limits.bulk(),
+                    route.bulkPaths().orElse(List.of()));
         }
     }
 
@@ -376,7 +377,8 @@ public class ProxyRoutes {
                 } else if (timedOut) {
                     status = 504;
                     code = "SERVICE_TIMEOUT";
-                    detail = service + " did not answer within " + route.timeout().toSeconds() + " s";
+                    detail = service + " did not answer within "
+                            + limits.timeoutMillis(context.request().proxiedRequest().path()) / 1000 + " s";
                     retryAfter = "5";
                 } else {
                     status = 502;
