@@ -65,6 +65,7 @@ public class ProxyRoutes {
     private static final int PROXY_ROUTE_ORDER = -1000;
     /** Keep-alive connections to a service per event loop. */
     private static final int CONNECTIONS_PER_LOOP = 32;
+    private static final long CONNECTION_WAIT_MILLIS = 5_000;
 
     /** A failure the client caused (body over the limit, connection gone): the circuit does not count it. */
     private static final class ClientFault extends RuntimeException {
@@ -131,8 +132,12 @@ public class ProxyRoutes {
                         new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP));
                 // Per request: no response bytes for the route's timeout (the service stuck, or an upload too slow)
                 // fails it with a TimeoutException -> 504.
+                // A request waits at most CONNECTION_WAIT_MILLIS for a pooled connection (Vert.x waits forever by
+                // default): when the service dies, requests queued behind connections the pool still counts as
+                // busy would otherwise hang until the client gives up (seen in the fault injection run).
                 HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http
                         .request(new RequestOptions().setHost(url.getHost()).setPort(url.getPort())
+                                .setConnectTimeout(CONNECTION_WAIT_MILLIS)
                                 .setIdleTimeout(limits.timeoutMillis(request.path()))));
                 proxy.addInterceptor(interceptor);
                 return proxy;
@@ -153,6 +158,20 @@ public class ProxyRoutes {
         long started = System.nanoTime();
         String[] client = {"anonymous"};
         rc.addEndHandler(done -> record(rc, service, client[0], started));
+        if (!limits.isBulk(request.path())) {
+            // A last guard for the JSON calls: whatever happens on the way to the service (in the fault injection
+            // run, requests in flight when the service was killed were neither failed nor timed out by the proxy),
+            // the caller has an answer within the route's timeout plus the connection wait.
+            long deadline = vertx.setTimer(limits.timeoutMillis(request.path()) + CONNECTION_WAIT_MILLIS + 1_000,
+                    id -> {
+                        if (!rc.response().headWritten() && !rc.response().closed()) {
+                            rc.response().putHeader("Retry-After", "5").putHeader("Connection", "close");
+                            Problems.send(rc, 504, "SERVICE_TIMEOUT", "Gateway timeout", service
+                                    + " did not answer in time");
+                        }
+                    });
+            rc.addEndHandler(done -> vertx.cancelTimer(deadline));
+        }
         if (!canonical(rc)) {
             // Edge rules and services must see one spelling of a path: `//`, `/./`, `/../`, `;params` or encoded
             // unreserved characters could slip past a rule and be read differently by the service.
