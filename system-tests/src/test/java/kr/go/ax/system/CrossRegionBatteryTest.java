@@ -50,9 +50,11 @@ class CrossRegionBatteryTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !"SUBMITTED".equals(given()
                 .header("X-API-Key", OWNER).get("/api/v1/applications/" + applicationId).path("status")));
         // A second portal, so a portal's subscription can be tried by another portal.
-        String otherPortal = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
-                .body(Map.of("name", "xr-portal-" + code.toLowerCase(Locale.ROOT), "roles", List.of("portal"))).post("/api/v1/gateway/api-keys")
-                .then().log().ifValidationFails().statusCode(201).extract().path("key");
+        io.restassured.path.json.JsonPath portalKey = given().header("X-API-Key", "demo-admin")
+                .contentType(ContentType.JSON).body(Map.of("name", "xr-portal-" + code.toLowerCase(Locale.ROOT),
+                        "roles", List.of("portal"))).post("/api/v1/gateway/api-keys")
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath();
+        String otherPortal = portalKey.getString("key");
         String subscriptionId = given().header("X-API-Key", "demo-portal").contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/xr", "eventTypes", List.of("kr.go.ax.evaluation.decided.v1")))
                 .post("/api/v1/webhooks").then().log().ifValidationFails().statusCode(201).extract().path("id");
@@ -100,6 +102,8 @@ class CrossRegionBatteryTest {
 
         given().header("X-API-Key", "demo-portal").delete("/api/v1/webhooks/" + subscriptionId).then()
                 .statusCode(204);
+        given().header("X-API-Key", "demo-admin").delete("/api/v1/gateway/api-keys/" + portalKey.getString("id"))
+                .then().statusCode(org.hamcrest.Matchers.lessThan(300));
         given().header("X-API-Key", OWNER).get("/api/v1/applications/" + applicationId).then().statusCode(200)
                 .body("id", equalTo(applicationId));
     }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class ProgressBenchmark {
                 System.out.printf("bench: %d/%d selected applications prepared%n", i, count);
             }
         }
-        psql("ax_applications_e2e", "UPDATE application SET status = 'SELECTED' WHERE id IN ('"
+        Psql.query("ax_applications_e2e", "UPDATE application SET status = 'SELECTED' WHERE id IN ('"
                 + String.join("', '", ids) + "')");
         return ids;
     }
@@ -142,7 +141,7 @@ class ProgressBenchmark {
 
     /** pgbench, 10 s, one client, each transaction one INSERT of 500 rows shaped like a stored report. */
     static double pgbenchBatchedInsertRowsPerSecond() throws Exception {
-        psql("ax_applications_e2e", "DROP TABLE IF EXISTS bench_rows; CREATE TABLE bench_rows (id uuid PRIMARY KEY,"
+        Psql.query("ax_applications_e2e", "DROP TABLE IF EXISTS bench_rows; CREATE TABLE bench_rows (id uuid PRIMARY KEY,"
                 + " application_id uuid, period text, external_id text, counters int[], pcts numeric(5,2)[],"
                 + " narrative text, milestones jsonb, content_sha256 text, updated_at timestamptz)");
         Path script = Files.createTempFile("pgbench-insert", ".sql");
@@ -154,15 +153,11 @@ class ProgressBenchmark {
                 "10", "-f", script.toString(), "ax_applications_e2e").redirectErrorStream(true).start();
         String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pgbench.waitFor(60, TimeUnit.SECONDS);
-        psql("ax_applications_e2e", "DROP TABLE bench_rows");
+        Psql.query("ax_applications_e2e", "DROP TABLE bench_rows");
         Matcher tps = Pattern.compile("tps = ([\\d.]+)").matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench failed: " + output);
         }
         return Double.parseDouble(tps.group(1)) * PGBENCH_BATCH;
-    }
-
-    static void psql(String database, String sql) throws IOException, InterruptedException {
-        Psql.query(database, sql);
     }
 }

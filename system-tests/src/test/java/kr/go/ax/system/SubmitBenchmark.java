@@ -248,7 +248,7 @@ class SubmitBenchmark {
     }
 
     private double pgbenchOneRowTps() throws Exception {
-        ProgressBenchmark.psql("ax_applications_e2e", "DROP TABLE IF EXISTS bench_tx; CREATE TABLE bench_tx "
+        Psql.query("ax_applications_e2e", "DROP TABLE IF EXISTS bench_tx; CREATE TABLE bench_tx "
                 + "(id uuid PRIMARY KEY, application_id uuid, status text, at timestamptz)");
         Path script = Files.createTempFile("pgbench-tx", ".sql");
         Files.writeString(script, "INSERT INTO bench_tx VALUES (gen_random_uuid(), gen_random_uuid(), 'SUBMITTED',"
@@ -258,7 +258,7 @@ class SubmitBenchmark {
                 .redirectErrorStream(true).start();
         String output = new String(pgbench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         pgbench.waitFor(60, TimeUnit.SECONDS);
-        ProgressBenchmark.psql("ax_applications_e2e", "DROP TABLE bench_tx");
+        Psql.query("ax_applications_e2e", "DROP TABLE bench_tx");
         Matcher tps = Pattern.compile("tps = ([\\d.]+)").matcher(output);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench failed: " + output);

@@ -197,4 +197,15 @@ class ProgressReportsTest {
         assertEquals(List.of("TOO_MANY_LINES", "TOO_MANY_LINES"), result.getList(
                 "results.findAll { it.status == 'REJECTED' }.collect { it.errors[0].code }"));
     }
+
+    @Test
+    void theBulkPathTakesBodiesOverTheTenMegabytesOfEveryOtherPath() {
+        // 170 lines of 66 KiB (each over the line limit): 11 MB with a Content-Length, read rather than refused.
+        String longLine = "{\"narrative\": \"" + "x".repeat(66 * 1024) + "\"}\n";
+        byte[] body = longLine.repeat(170).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonPath result = given().header("Authorization", region(BUSAN)).contentType("application/x-ndjson")
+                .body(body).post("/api/v1/progress-reports").then().statusCode(200).extract().jsonPath();
+        assertEquals(170, result.getInt("rejected"));
+        assertEquals("LINE_TOO_LONG", result.getString("results[0].errors[0].code"));
+    }
 }
