@@ -1,23 +1,23 @@
 package kr.go.ax.applications.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import kr.go.ax.applications.applications.Application;
 import kr.go.ax.applications.applications.ApplicationStatus;
-import kr.go.ax.applications.calls.Call;
+import kr.go.ax.applications.progress.ProgressReportRepository.ReportedApplication;
 import kr.go.ax.common.bulk.LineError;
 import kr.go.ax.common.bulk.LineResult;
 import kr.go.ax.common.bulk.NdjsonLines.Numbered;
@@ -36,12 +36,10 @@ import kr.go.ax.common.web.CanonicalJson;
 public class ProgressReportService {
     static final String AGGREGATE = "application";
 
-    private final EntityManager entityManager;
     private final ProgressReportRepository reports;
     private final Outbox outbox;
 
-    public ProgressReportService(EntityManager entityManager, ProgressReportRepository reports, Outbox outbox) {
-        this.entityManager = entityManager;
+    public ProgressReportService(ProgressReportRepository reports, Outbox outbox) {
         this.reports = reports;
         this.outbox = outbox;
     }
@@ -55,63 +53,55 @@ public class ProgressReportService {
      */
     @Transactional
     public List<Outcome> store(String region, String actor, List<Numbered<ProgressReportInput>> batch, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         List<UUID> ids = batch.stream().map(n -> n.input().applicationId()).filter(Objects::nonNull).distinct()
                 .sorted().toList();
-        Map<UUID, Application> applications = new HashMap<>();
-        Map<UUID, Call> calls = new HashMap<>();
-        Map<UUID, List<ProgressReport>> stored = new HashMap<>();
-        if (!ids.isEmpty()) {
-            // In id order, so two uploads naming the same applications cannot deadlock.
-            entityManager.createQuery("from Application where id in :ids order by id", Application.class)
-                    .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                    .forEach(a -> applications.put(a.id, a));
-            List<UUID> callIds = applications.values().stream().map(a -> a.callId).distinct().toList();
-            if (!callIds.isEmpty()) {
-                entityManager.createQuery("from Call where id in :ids", Call.class).setParameter("ids", callIds)
-                        .getResultList().forEach(c -> calls.put(c.id, c));
-            }
-            for (ProgressReport r : reports.ofApplications(applications.keySet())) {
-                stored.computeIfAbsent(r.applicationId, k -> new ArrayList<>()).add(r);
-            }
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<UUID, ReportedApplication> applications = ids.isEmpty() ? Map.of() : reports.lockApplications(ids);
+        Map<UUID, List<ProgressReport>> stored = applications.isEmpty() ? new HashMap<>()
+                : reports.ofApplications(applications.keySet());
+        LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
         List<Outcome> outcomes = new ArrayList<>(batch.size());
+        // A period reported twice in one batch is written once, with its last content; each change has its event.
+        Set<ProgressReport> changed = new LinkedHashSet<>();
         List<Outbox.Pending> events = new ArrayList<>();
         for (Numbered<ProgressReportInput> line : batch) {
-            Outcome outcome = storeOne(line, region, actor, applications, calls, stored, today, now);
+            Outcome outcome = storeOne(line, region, actor, applications, stored, today, at);
             outcomes.add(outcome);
             if (outcome.result().is(LineResult.ACCEPTED)) {
-                events.add(new Outbox.Pending(Topics.APPLICATIONS, AGGREGATE, outcome.report().applicationId
-                        .toString(), EventTypes.PROGRESS_REPORTED, event(outcome.report())));
+                changed.add(outcome.report());
+                events.add(new Outbox.Pending(Topics.PROGRESS, AGGREGATE, outcome.report().applicationId.toString(),
+                        EventTypes.PROGRESS_REPORTED, event(outcome.report())));
             }
         }
+        reports.upsert(List.copyOf(changed));
         outbox.recordAll(events); // one batch for the whole chunk
         return outcomes;
     }
 
     private Outcome storeOne(Numbered<ProgressReportInput> line, String region, String actor,
-            Map<UUID, Application> applications, Map<UUID, Call> calls, Map<UUID, List<ProgressReport>> stored,
+            Map<UUID, ReportedApplication> applications, Map<UUID, List<ProgressReport>> stored,
             LocalDate today, Instant now) {
         ProgressReportInput in = line.input();
         int number = line.line();
         if (in.applicationId() == null) {
             return rejected(number, in, "applicationId", "INVALID_VALUE", "must not be null");
         }
-        Application application = applications.get(in.applicationId());
-        if (application == null || !application.regionCode.equals(region)) {
+        ReportedApplication application = applications.get(in.applicationId());
+        if (application == null || !application.regionCode().equals(region)) {
             // Another region's application is reported as unknown: its existence is not disclosed.
             return rejected(number, in, "applicationId", "NOT_FOUND", "region " + region
                     + " has no application " + in.applicationId());
         }
-        if (application.status != ApplicationStatus.SELECTED) {
+        if (application.status() != ApplicationStatus.SELECTED) {
             return rejected(number, in, "applicationId", "APPLICATION_NOT_SELECTED", "application "
-                    + application.id + " is " + application.status + "; only SELECTED applications report progress");
+                    + application.id() + " is " + application.status()
+                    + "; only SELECTED applications report progress");
         }
         Period period = Period.parse(in.period()).orElse(null);
         if (period == null) {
             return rejected(number, in, "period", "INVALID_PERIOD", "must be " + Period.FORMAT);
         }
-        List<ProgressReport> ofApplication = stored.computeIfAbsent(application.id, k -> new ArrayList<>());
+        List<ProgressReport> ofApplication = stored.computeIfAbsent(application.id(), k -> new ArrayList<>());
         ProgressReport existing = null;
         List<ProgressReport> others = new ArrayList<>();
         for (ProgressReport r : ofApplication) {
@@ -129,9 +119,8 @@ public class ProgressReportService {
         if (existing != null && existing.contentSha256.equals(sha256)) {
             return new Outcome(new LineResult(number, LineResult.UNCHANGED, in.externalId(), List.of()), existing);
         }
-        int projects = application.content.projects() == null ? 0 : application.content.projects().size();
-        List<LineError> errors = ProgressRules.check(in, period, calls.get(application.callId).fiscalYears,
-                projects, today, others);
+        List<LineError> errors = ProgressRules.check(in, period, application.fiscalYears(), application.projects(),
+                today, others);
         if (!errors.isEmpty()) {
             return new Outcome(new LineResult(number, LineResult.REJECTED, in.externalId(), errors), null);
         }
@@ -139,9 +128,9 @@ public class ProgressReportService {
         if (report == null) {
             report = new ProgressReport();
             report.id = UUID.randomUUID();
-            report.applicationId = application.id;
-            report.callId = application.callId;
-            report.regionCode = application.regionCode;
+            report.applicationId = application.id();
+            report.callId = application.callId();
+            report.regionCode = application.regionCode();
             report.period = period.code();
             report.periodStart = period.start();
             report.periodEnd = period.end();
@@ -163,9 +152,6 @@ public class ProgressReportService {
         report.revision++;
         report.updatedAt = now;
         report.updatedBy = actor;
-        if (existing == null) {
-            reports.persist(report);
-        }
         return new Outcome(new LineResult(number, LineResult.ACCEPTED, in.externalId(), List.of()), report);
     }
 

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import kr.go.ax.common.events.inbox.InboundEvent;
 import kr.go.ax.common.identity.Caller;
@@ -23,10 +26,17 @@ import kr.go.ax.common.problem.ProblemException;
 @ApplicationScoped
 public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How far the clocks of the hosts that publish may be ahead of this one's (NTP keeps them within milliseconds;
+     * {@code createdAt} against an event's time already assumes as much). Small, because a consumer that keeps up
+     * sees events a few milliseconds old: each such event younger than the reading makes the consumer read again.
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMillis(50);
 
     private final EntityManager entityManager;
     private final WebhookTargets targets;
     private final ObjectMapper objectMapper;
+    private volatile Interests interests;
 
     public WebhookService(EntityManager entityManager, WebhookTargets targets, ObjectMapper objectMapper) {
         this.entityManager = entityManager;
@@ -156,15 +166,43 @@ public class WebhookService {
     }
 
     /**
-     * Whether an active subscription may want the event (fanOut decides for good, in the inbox transaction). A
-     * subscription whose creation commits after this read does not hear the event.
+     * Whether an active subscription wants the event: the consumer passes over the others without a transaction.
+     * Answered from the subscriptions as read at some moment: that reading serves every event the broker had before
+     * it (less {@link #CLOCK_SKEW} between hosts), and a later event reads them again. A subscription thus hears every
+     * event published after its creation committed, as when each event read the table, at one read per poll rather
+     * than one per event (ten thousand reports uploaded at once were ten thousand reads).
      */
-    @Transactional
     public boolean wantedByAny(InboundEvent event) {
         Instant occurred = event.time() == null ? Instant.now() : event.time();
-        return entityManager.createQuery("from WebhookSubscription where status = ?1", WebhookSubscription.class)
+        Interests known = interests;
+        if (known == null || event.publishedAt() == null
+                || !event.publishedAt().isBefore(known.readAt().minus(CLOCK_SKEW))) {
+            known = readInterests();
+            interests = known;
+        }
+        return known.wantedBy(event.type(), occurred);
+    }
+
+    private Interests readInterests() {
+        Instant readAt = Instant.now(); // before the read: whatever committed before this moment is in it
+        List<Interest> of = QuarkusTransaction.joiningExisting().call(() -> entityManager.createQuery(
+                "from WebhookSubscription where status = ?1", WebhookSubscription.class)
                 .setParameter(1, WebhookSubscription.ACTIVE).getResultStream()
-                .anyMatch(s -> s.wants(event.type()) && !occurred.isBefore(s.createdAt));
+                .map(s -> new Interest(Set.copyOf(s.eventTypes), s.createdAt)).toList());
+        return new Interests(readAt, of);
+    }
+
+    /** What the active subscriptions asked for, as read at {@code readAt}. */
+    private record Interests(Instant readAt, List<Interest> of) {
+        boolean wantedBy(String type, Instant occurred) {
+            return of.stream().anyMatch(i -> i.wants(type) && !occurred.isBefore(i.createdAt()));
+        }
+    }
+
+    private record Interest(Set<String> eventTypes, Instant createdAt) {
+        boolean wants(String type) {
+            return WebhookSubscription.wants(eventTypes, type);
+        }
     }
 
     /**

@@ -49,6 +49,11 @@ public class WebhookSubscription {
     public long version;
 
     public boolean wants(String eventType) {
+        return wants(eventTypes, eventType);
+    }
+
+    /** Whether a subscription to {@code eventTypes} wants an event of {@code eventType}. */
+    static boolean wants(java.util.Collection<String> eventTypes, String eventType) {
         return eventTypes.contains(ALL) || eventTypes.contains(eventType);
     }
 }

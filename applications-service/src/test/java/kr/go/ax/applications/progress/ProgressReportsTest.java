@@ -60,7 +60,7 @@ class ProgressReportsTest {
         given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + id + "/progress-reports")
                 .then().statusCode(200).body("", hasSize(1)).body("[0].smesSupported", equalTo(14))
                 .body("[0].milestones[0].status", equalTo("ON_TRACK"));
-        var events = TestKafka.readAll("ax.applications", r -> id.equals(r.key())
+        var events = TestKafka.readAll("ax.progress", r -> id.equals(r.key())
                 && "kr.go.ax.application.progress-reported.v1".equals(TestKafka.header(r, "ce_type")), 3,
                 Duration.ofSeconds(8));
         assertEquals(2, events.size(), "one event per stored change, none for the unchanged one");

@@ -127,6 +127,20 @@ class WebhooksTest {
         }
     }
 
+    @Test
+    void aSubscriptionHearsWhatIsPublishedRightAfterItIsMadeThoughEarlierEventsWereSkippedWithoutIt() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // The consumer reads the subscriptions for these events (within milliseconds) before the new one exists ...
+            String before = Fixtures.openCall();
+            Thread.sleep(2000);
+            subscribe(admin(), receiver.url("/new"), "[\"kr.go.ax.call.opened.v1\"]");
+            // ... and must read them again for an event published after the subscription committed.
+            String after = Fixtures.openCall();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> types(receiver, "/new", after).size() == 1);
+            assertEquals(List.of(), types(receiver, "/new", before), "nothing from before the subscription");
+        }
+    }
+
     static List<String> types(WebhookReceiver receiver, String path, String callId) {
         return receiver.at(path).stream().map(r -> new JsonPath(r.body()))
                 .filter(e -> callId.equals(e.getString("data.id"))).map(e -> e.getString("type")).toList();

@@ -11,9 +11,12 @@ import kr.go.ax.common.web.RequestIds;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** A CloudEvent received from Kafka, with the correlation id that travelled in its headers. */
+/**
+ * A CloudEvent received from Kafka, with the correlation id that travelled in its headers and the record's timestamp
+ * ({@code publishedAt}: when the relay handed it to the broker, after the event's transaction committed).
+ */
 public record InboundEvent(String id, String type, String source, String subject, Instant time, String data,
-        String requestId) {
+        String requestId, Instant publishedAt) {
 
     /** Reads the CloudEvents attributes of a record; empty when the record is not a CloudEvent. */
     @SuppressWarnings("unchecked")
@@ -24,14 +27,16 @@ public record InboundEvent(String id, String type, String source, String subject
             return Optional.empty();
         }
         IncomingCloudEventMetadata<String> meta = ce.get();
-        String requestId = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(k -> k.getHeaders().lastHeader(RequestIds.HEADER.toLowerCase()))
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        String requestId = kafka.map(k -> k.getHeaders().lastHeader(RequestIds.HEADER.toLowerCase()))
                 .map(Header::value)
                 .map(v -> new String(v, StandardCharsets.UTF_8))
                 .orElse(null);
+        Instant publishedAt = kafka.map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null);
         return Optional.of(new InboundEvent(meta.getId(), meta.getType(),
                 meta.getSource() == null ? null : meta.getSource().toString(), meta.getSubject().orElse(null),
-                meta.getTimeStamp().map(t -> t.toInstant()).orElse(null), message.getPayload(), requestId));
+                meta.getTimeStamp().map(t -> t.toInstant()).orElse(null), message.getPayload(), requestId,
+                publishedAt));
     }
 
     public <T> T dataAs(Class<T> type, ObjectMapper objectMapper) {
