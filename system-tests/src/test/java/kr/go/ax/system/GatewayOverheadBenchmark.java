@@ -36,6 +36,12 @@ class GatewayOverheadBenchmark {
     static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.warmup-seconds", 45);
     static final int SECONDS = Integer.getInteger("bench.gateway.seconds", 10);
     static final int ROUNDS = Integer.getInteger("bench.gateway.rounds", 3);
+    /**
+     * Unmeasured load on a path right before each measured run. A JVM that sat idle while the other paths ran
+     * recompiles part of its hot code when load resumes (-XX:+PrintCompilation showed a burst of deoptimizations and
+     * C2 compilations at the start of every gateway run, a second of CPU or more); steady state is what is compared.
+     */
+    static final int SETTLE_SECONDS = Integer.getInteger("bench.gateway.settle-seconds", 5);
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
     static Process nginx;
     static int nginxPort;
@@ -99,6 +105,7 @@ class GatewayOverheadBenchmark {
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (Way path : paths) {
+                saturate(path, route, SETTLE_SECONDS, service);
                 results.add(saturate(path, route, SECONDS, service));
             }
         }
@@ -107,6 +114,7 @@ class GatewayOverheadBenchmark {
         double half = gatewayRate / 2;
         for (int round = 0; round < 2; round++) {
             for (Way path : paths) {
+                paced(path, route, half, SETTLE_SECONDS, service);
                 results.add(paced(path, route, half, SECONDS, service));
             }
         }
@@ -285,9 +293,10 @@ class GatewayOverheadBenchmark {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
                 + "%d cores; saturation: wrk, %d connections, %d s per run after %d s of warm-up per path, %d rounds "
-                + "alternated; half load: hey, %d workers sharing the rate, %d s per run, 2 rounds%n%n",
+                + "alternated; half load: hey, %d workers sharing the rate, %d s per run, 2 rounds; every measured run"
+                + " follows %d s of the same load on the same path, not measured%n%n",
                 Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, CONCURRENCY,
-                SECONDS));
+                SECONDS, SETTLE_SECONDS));
         report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
         report.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
