@@ -60,7 +60,15 @@ class GatewayOverheadBenchmark {
     }
 
     /** One way to reach the service: its URL prefix, the credentials, and the processes that do the proxying. */
-    record Way(String name, String base, String header, String value, List<ProcessHandle> proxy) {
+    record Way(String name, String base, List<String> headers, List<ProcessHandle> proxy) {
+        Way(String name, String base, String header, String value, List<ProcessHandle> proxy) {
+            this(name, base, List.of(header + ": " + value), proxy);
+        }
+
+        /** The headers as command-line options of wrk and hey. */
+        List<String> headerOptions() {
+            return headers.stream().flatMap(h -> Stream.of("-H", h)).toList();
+        }
     }
 
     record Result(String path, String load, long requests, double seconds, double p50Ms, double p99Ms,
@@ -103,11 +111,17 @@ class GatewayOverheadBenchmark {
             saturate(path, route, WARMUP_SECONDS, service);
         }
         List<Result> results = new ArrayList<>();
+        // Straight to the service with the headers the gateway adds: what the forwarded headers cost the service.
+        Way forwarded = new Way("direct, gateway's headers", "http://127.0.0.1:" + servicePort, List.of(
+                "Authorization: Bearer " + token, "X-Forwarded-For: 127.0.0.1", "X-Forwarded-Proto: http",
+                "X-Forwarded-Host: 127.0.0.1:8080", "X-Request-Id: 4b7c2f9e-1d3a-4e8b-9c6f-2a5d7e1f3b80"), List.of());
         for (int round = 0; round < ROUNDS; round++) {
             for (Way path : paths) {
                 saturate(path, route, SETTLE_SECONDS, service);
                 results.add(saturate(path, route, SECONDS, service));
             }
+            saturate(forwarded, route, SETTLE_SECONDS, service);
+            results.add(saturate(forwarded, route, SECONDS, service));
         }
         double gatewayRate = results.stream().filter(r -> r.path().equals("gateway"))
                 .mapToDouble(Result::throughput).average().orElseThrow();
@@ -127,8 +141,11 @@ class GatewayOverheadBenchmark {
      */
     private static Result saturate(Way path, String route, int seconds, ProcessHandle service) throws Exception {
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
-        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + CONCURRENCY, "-d" + seconds + "s", "--latency", "-H",
-                path.header() + ": " + path.value(), path.base() + route).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + CONCURRENCY, "-d" + seconds + "s",
+                "--latency"));
+        command.addAll(path.headerOptions());
+        command.add(path.base() + route);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + output);
@@ -179,10 +196,11 @@ class GatewayOverheadBenchmark {
             throws Exception {
         double[] cpu0 = {cpuMillis(path.proxy()), cpuMillis(List.of(service))};
         // -T: hey sends Content-Type text/html by default, which the service refuses (415).
-        Process hey = new ProcessBuilder("hey", "-z", seconds + "s", "-T", "application/json", "-c",
-                Integer.toString(CONCURRENCY), "-q",
-                String.format(Locale.ROOT, "%.1f", rate / CONCURRENCY), "-H", path.header() + ": " + path.value(),
-                path.base() + route).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("hey", "-z", seconds + "s", "-T", "application/json", "-c",
+                Integer.toString(CONCURRENCY), "-q", String.format(Locale.ROOT, "%.1f", rate / CONCURRENCY)));
+        command.addAll(path.headerOptions());
+        command.add(path.base() + route);
+        Process hey = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(hey.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (hey.waitFor() != 0) {
             throw new IllegalStateException("hey failed: " + output);
@@ -322,6 +340,14 @@ class GatewayOverheadBenchmark {
                 saturated.get("gateway") / saturated.get("direct"), saturated.get("nginx") / saturated.get("direct"),
                 saturated.get("gateway") / saturated.get("nginx"), cpu.get("gateway"), cpu.get("nginx"), half,
                 halfP99.get("gateway") - halfP99.get("direct"), halfP99.get("nginx") - halfP99.get("direct")));
+        Map<String, Double> serviceCpu = new java.util.LinkedHashMap<>();
+        for (String p : List.of("direct", "direct, gateway's headers", "gateway", "nginx")) {
+            serviceCpu.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
+                    .mapToDouble(Result::serviceCpuMicrosPerRequest).average().orElse(0));
+        }
+        report.append("Service CPU per request at saturation (averages): ");
+        serviceCpu.forEach((p, us) -> report.append(String.format(Locale.ROOT, "%s %.0f µs; ", p, us)));
+        report.append("\n");
         Path out = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/benchmarks/gateway.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
