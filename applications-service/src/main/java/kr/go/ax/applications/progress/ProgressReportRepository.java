@@ -65,7 +65,9 @@ public class ProgressReportRepository implements PanacheRepositoryBase<ProgressR
             Map<UUID, ReportedApplication> found = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT a.id, a.region_code, a.status, a.call_id,
-                           COALESCE(jsonb_array_length(a.content -> 'projects'), 0), CAST(c.fiscal_years AS text)
+                           CASE WHEN jsonb_typeof(a.content -> 'projects') = 'array'
+                                THEN jsonb_array_length(a.content -> 'projects') ELSE 0 END, -- a draft may hold null
+                           CAST(c.fiscal_years AS text)
                     FROM application a JOIN programme_call c ON c.id = a.call_id
                     WHERE a.id = ANY (?) ORDER BY a.id FOR UPDATE OF a""")) {
                 select.setArray(1, connection.createArrayOf("uuid", sortedIds.toArray()));

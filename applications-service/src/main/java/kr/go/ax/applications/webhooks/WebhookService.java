@@ -27,9 +27,10 @@ import kr.go.ax.common.problem.ProblemException;
 public class WebhookService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
-     * How far the clocks of the hosts that publish may be ahead of this one's (NTP keeps them within milliseconds;
-     * {@code createdAt} against an event's time already assumes as much). Small, because a consumer that keeps up
-     * sees events a few milliseconds old: each such event younger than the reading makes the consumer read again.
+     * How far the clock of a host that publishes may be behind this one's: a record stamped by a slow clock looks
+     * older than it is. NTP keeps hosts within milliseconds ({@code createdAt} against an event's time already
+     * assumes synchronized clocks). Small, because a consumer that keeps up sees events a few milliseconds old, and
+     * each event younger than the reading makes the consumer read again.
      */
     static final Duration CLOCK_SKEW = Duration.ofMillis(50);
 

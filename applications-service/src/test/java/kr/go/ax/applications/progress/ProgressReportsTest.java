@@ -155,6 +155,48 @@ class ProgressReportsTest {
     }
 
     @Test
+    void aDraftWithoutProjectsIsNotSelectedNotAServerError() {
+        // A draft may be saved with "projects": null; the upload reads the projects count of every application named.
+        String draft = given().header("Authorization", region(BUSAN)).contentType(ContentType.JSON)
+                .body("{\"callId\": \"" + Fixtures.openCall() + "\", \"title\": \"Draft without projects\","
+                        + " \"projects\": null}")
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        String busan = selected(BUSAN);
+        String ndjson = progressReport("2026-07", 12, ", \"applicationId\": \"" + draft + "\"").replace("\n", " ")
+                + "\n" + progressReport("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")
+                + "\n";
+        given().header("Authorization", region(BUSAN)).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/progress-reports")
+                .then().statusCode(200)
+                .body("results.status", contains("REJECTED", "ACCEPTED"))
+                .body("results[0].errors[0].code", equalTo("APPLICATION_NOT_SELECTED"));
+        // Another region naming it learns nothing: unknown, not a 500.
+        given().header("Authorization", region(DAEGU)).contentType("application/x-ndjson")
+                .body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/progress-reports")
+                .then().statusCode(200)
+                .body("results.status", contains("REJECTED", "REJECTED"))
+                .body("results[0].errors[0].code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void oneUploadMayMoveExternalIdsBetweenPeriods() {
+        String id = selected(BUSAN);
+        java.util.function.BiFunction<String, String, String> line = (period, externalId) -> progressReport(period,
+                period.endsWith("07") ? 12 : 15, ", \"applicationId\": \"" + id + "\"").replace("\n", " ")
+                .replace("\"externalId\": \"busan-" + period + "\"", "\"externalId\": \"" + externalId + "\"");
+        String before = line.apply("2026-07", "A") + "\n" + line.apply("2026-08", "B") + "\n";
+        given().header("Authorization", region(BUSAN)).contentType("application/x-ndjson")
+                .body(before.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/progress-reports").then().statusCode(200).body("accepted", equalTo(2));
+        // Each line is valid against the ones before it; written in order, a unique check per row would fail mid-way.
+        String moves = line.apply("2026-07", "C") + "\n" + line.apply("2026-08", "A") + "\n"
+                + line.apply("2026-07", "B") + "\n";
+        given().header("Authorization", region(BUSAN)).contentType("application/x-ndjson")
+                .body(moves.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/progress-reports").then().statusCode(200).body("accepted", equalTo(3));
+        given().header("Authorization", region(BUSAN)).get("/api/v1/applications/" + id + "/progress-reports")
+                .then().body("period", contains("2026-07", "2026-08")).body("externalId", contains("B", "A"));
+    }
+
+    @Test
     void bulkWithAnIdempotencyKeyReplaysTheFirstAnswer() {
         String busan = selected(BUSAN);
         String ndjson = progressReport("2026-07", 12, ", \"applicationId\": \"" + busan + "\"").replace("\n", " ")

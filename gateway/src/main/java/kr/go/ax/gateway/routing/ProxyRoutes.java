@@ -306,15 +306,15 @@ public class ProxyRoutes {
     }
 
     /**
-     * What opens a route's circuit: the service refused or did not take the connection, or did not answer in time.
-     * Not a body over the limit or a client that went away, and not a connection closed in mid-exchange: a client
-     * that disconnects makes the proxy reset the service's connection too, and the benchmark's load generator closing
-     * its 8 connections at once opened the circuit for 10 s. A service that really died refuses the next connections.
+     * What counts toward opening a route's circuit: every failure to get an answer from the service (refused, name or
+     * route unknown, reset, timed out), except a body over the limit or a client that went away, and except a
+     * connection closed in mid-exchange: a client that disconnects makes the proxy reset the service's connection too,
+     * and the benchmark's load generator closing its 8 connections at once opened the circuit for 10 s. A service that
+     * really died refuses, or fails to resolve, the next connections.
      */
     static boolean showsServiceDown(Throwable failure) {
-        return !(failure instanceof ClientFault)
-                && (failure instanceof java.net.ConnectException // refused, or connect timed out (Netty's subclass)
-                        || failure instanceof java.util.concurrent.TimeoutException); // no answer, or no connection
+        return !(failure instanceof ClientFault || failure instanceof io.vertx.core.http.HttpClosedException
+                || failure instanceof io.vertx.core.http.StreamResetException);
     }
 
     private static boolean tooLarge(String contentLength, long limit) {

@@ -18,6 +18,9 @@ class CircuitFailurePolicyTest {
         assertTrue(ProxyRoutes.showsServiceDown(new ConnectTimeoutException("connection timed out")));
         assertTrue(ProxyRoutes.showsServiceDown(new NoStackTraceTimeoutException(
                 "The timeout period of 15000ms has been exceeded while executing GET")));
+        assertTrue(ProxyRoutes.showsServiceDown(new java.net.UnknownHostException("applications-service")));
+        assertTrue(ProxyRoutes.showsServiceDown(new java.net.NoRouteToHostException("No route to host")));
+        assertTrue(ProxyRoutes.showsServiceDown(new java.net.SocketException("Connection reset")));
     }
 
     @Test

@@ -32,7 +32,9 @@ public record InboundEvent(String id, String type, String source, String subject
                 .map(Header::value)
                 .map(v -> new String(v, StandardCharsets.UTF_8))
                 .orElse(null);
-        Instant publishedAt = kafka.map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null);
+        Instant publishedAt = kafka.map(IncomingKafkaRecordMetadata::getTimestamp)
+                .filter(t -> t.toEpochMilli() >= 0) // -1: the record has no timestamp
+                .orElse(null);
         return Optional.of(new InboundEvent(meta.getId(), meta.getType(),
                 meta.getSource() == null ? null : meta.getSource().toString(), meta.getSubject().orElse(null),
                 meta.getTimeStamp().map(t -> t.toInstant()).orElse(null), message.getPayload(), requestId,
