@@ -227,7 +227,7 @@ class BadInputBatteryTest {
             if (r.statusCode() != 429 || attempt > 20) {
                 return r;
             }
-            sleep(Long.parseLong(r.header("Retry-After") == null ? "1" : r.header("Retry-After")) * 1000);
+            Suite.sleep(Long.parseLong(r.header("Retry-After") == null ? "1" : r.header("Retry-After")) * 1000);
         }
     }
 
@@ -248,11 +248,4 @@ class BadInputBatteryTest {
         return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

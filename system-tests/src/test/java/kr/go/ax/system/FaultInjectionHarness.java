@@ -90,7 +90,7 @@ class FaultInjectionHarness {
             while (!Thread.currentThread().isInterrupted()) {
                 System.out.printf(Locale.ROOT, "faults: %d submissions acknowledged, %d refused/reset, %d 5xx, "
                         + "%d timed out%n", submitted.size(), refusedOrReset.get(), problem5xx.get(), timedOut.get());
-                sleep(10_000);
+                Suite.sleep(10_000);
             }
         });
         progress.setDaemon(true);
@@ -177,7 +177,7 @@ class FaultInjectionHarness {
                 if (status >= 500 && type.startsWith("application/problem+json")) {
                     problem5xx.incrementAndGet();
                 } else if (status == 429) {
-                    sleep(1000);
+                    Suite.sleep(1000);
                 } else if (status == 409 && response.body().contains("IDEMPOTENCY_KEY_IN_USE")) {
                     inUse.incrementAndGet(); // the first attempt (whose answer timed out) is still running
                 } else {
@@ -201,7 +201,7 @@ class FaultInjectionHarness {
                 throw new IllegalStateException(method + " " + path + " did not succeed within " + GIVE_UP_AFTER);
             }
             retried = true;
-            sleep(backoff);
+            Suite.sleep(backoff);
             backoff = Math.min(2_000, backoff * 2);
         }
     }
@@ -220,7 +220,7 @@ class FaultInjectionHarness {
                         (System.nanoTime() - t0) / 1e9);
                 System.out.printf(Locale.ROOT, "faults: %s killed and ready again after %d ms%n", service,
                         ready.toMillis());
-                sleep(3_000);
+                Suite.sleep(3_000);
             }
             outage("SIGKILL Kafka broker (round " + (round + 1) + ")", this::killBroker,
                     () -> run(List.of(root.resolve("bin/kafka").toString(), "start")));
@@ -271,7 +271,7 @@ class FaultInjectionHarness {
                 unclean.add(name + ": " + service + " did not become ready again by itself");
             }
         }
-        sleep(3_000);
+        Suite.sleep(3_000);
     }
 
     /** Seconds from {@code since} until the service's readiness is UP (or not), polled every 100 ms; null if never. */
@@ -280,7 +280,7 @@ class FaultInjectionHarness {
             if ((readiness(service) == 200) == ready) {
                 return (System.nanoTime() - since) / 1e9;
             }
-            sleep(100);
+            Suite.sleep(100);
         }
         return null;
     }
@@ -310,7 +310,7 @@ class FaultInjectionHarness {
         long t0 = System.nanoTime();
         long lag = -1;
         while (System.nanoTime() - t0 < Duration.ofMinutes(5).toNanos() && (lag = consumerLag()) != 0) {
-            sleep(2_000);
+            Suite.sleep(2_000);
         }
         line("Consumer lag of the services' groups after the load: %d, %.1f s after the last request.", lag,
                 (System.nanoTime() - t0) / 1e9);
@@ -319,7 +319,7 @@ class FaultInjectionHarness {
         while (System.nanoTime() - t0 < Duration.ofMinutes(5).toNanos()
                 && (pending = count("applications", "SELECT count(*) FROM application WHERE " + inCalls
                         + " AND status = 'SUBMITTED'")) != 0) {
-            sleep(2_000);
+            Suite.sleep(2_000);
         }
         List<String> stored = query("applications", "SELECT id FROM application WHERE " + inCalls);
         Set<String> acknowledged = new HashSet<>(submitted.values());
@@ -438,7 +438,7 @@ class FaultInjectionHarness {
             if (workersStopped.get() == WORKERS) {
                 throw new IllegalStateException("every worker stopped: " + unclean);
             }
-            sleep(500);
+            Suite.sleep(500);
         }
     }
 
@@ -477,11 +477,4 @@ class FaultInjectionHarness {
         return s.length() <= 200 ? s : s.substring(0, 197) + "...";
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

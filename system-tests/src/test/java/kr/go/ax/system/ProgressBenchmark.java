@@ -72,9 +72,9 @@ class ProgressBenchmark {
             "changed again (ACCEPTED), direct to the service, warm", "the same again (UNCHANGED), warm"};
         double[] ingest = new double[rounds.length];
         // Where the cores went during each upload: the request's own work and what its events set off meanwhile.
-        StringBuilder cpu = new StringBuilder("| round | upload took | " + String.join(" | ",
-                cpuMillisByProcess(suite).keySet()) + " |\n|---|---|" + "---|".repeat(cpuMillisByProcess(suite)
-                .size()) + "\n");
+        java.util.Set<String> processes = cpuMillisByProcess(suite).keySet();
+        StringBuilder cpu = new StringBuilder("| round | upload took | " + String.join(" | ", processes)
+                + " |\n|---|---|" + "---|".repeat(processes.size()) + "\n");
         // What each round adds to every counter: cumulative figures rise by less than the 10 between two months.
         int[] adds = {0, 0, 1, 2, 3 + WARMUP_UPLOADS, 4 + WARMUP_UPLOADS, 4 + WARMUP_UPLOADS};
         for (int round = 0; round < rounds.length; round++) {

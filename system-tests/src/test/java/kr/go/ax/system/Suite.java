@@ -241,7 +241,8 @@ final class Suite {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps, keeping the thread's interrupt status if interrupted; shared by the harnesses. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
