@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import kr.go.ax.gateway.GatewayConfig;
+import kr.go.ax.gateway.routing.PathPattern;
 
 /**
  * The first line of authorization, at the edge (the services still enforce everything themselves): requests matching
@@ -13,7 +13,7 @@ import kr.go.ax.gateway.GatewayConfig;
  */
 @ApplicationScoped
 public class EdgeRules {
-    private record Rule(Set<String> methods, Pattern path, Set<String> roles) {
+    private record Rule(Set<String> methods, PathPattern path, Set<String> roles) {
     }
 
     private final List<Rule> rules;
@@ -21,7 +21,7 @@ public class EdgeRules {
     public EdgeRules(GatewayConfig config) {
         this.rules = config.edgeRules().stream()
                 .map(r -> new Rule(Set.copyOf(r.methods().orElse(List.of())),
-                        Pattern.compile(r.path()), Set.copyOf(r.roles())))
+                        new PathPattern(r.path()), Set.copyOf(r.roles())))
                 .toList();
     }
 
@@ -30,7 +30,7 @@ public class EdgeRules {
         // `/x/` and `/x` are one resource to the services
         String plain = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         for (Rule rule : rules) {
-            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matcher(plain).matches()
+            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matches(plain)
                     && rule.roles().stream().noneMatch(client.roles()::contains)) {
                 return Optional.of(rule.roles());
             }

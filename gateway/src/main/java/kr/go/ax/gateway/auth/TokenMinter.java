@@ -10,8 +10,9 @@ import kr.go.ax.gateway.GatewayConfig;
 
 /**
  * Mints the short-lived RS256 token that tells a service who is calling. Signing costs about a millisecond, so a
- * token is reused for half its lifetime, and the proxy signs on a worker thread when {@link #cached} has none. At most
- * {@value #MAX_CACHED} clients' tokens are kept.
+ * token is reused for half its lifetime, and the proxy signs on a worker thread when {@link #cachedAuthorization} has
+ * none. What is kept is the whole {@code Authorization} header value, so a request does not build a copy of the token.
+ * At most {@value #MAX_CACHED} clients' tokens are kept.
  */
 @ApplicationScoped
 public class TokenMinter {
@@ -28,13 +29,16 @@ public class TokenMinter {
                 .expireAfterWrite(config.identity().tokenLifetime().dividedBy(2)).build();
     }
 
-    /** The client's current token, or null when one must be signed (off the event loop: {@link #tokenFor}). */
-    public String cached(ClientIdentity identity) {
+    /**
+     * {@code Bearer <the client's current token>}, or null when one must be signed (off the event loop:
+     * {@link #authorizationFor}).
+     */
+    public String cachedAuthorization(ClientIdentity identity) {
         return cache.getIfPresent(identity);
     }
 
-    /** The client's current token, signed now if there is none. */
-    public String tokenFor(ClientIdentity identity) {
+    /** {@code Bearer <the client's current token>}, signed now if there is none. */
+    public String authorizationFor(ClientIdentity identity) {
         String cached = cache.getIfPresent(identity);
         if (cached != null) {
             return cached;
@@ -48,8 +52,8 @@ public class TokenMinter {
         if (identity.region() != null) {
             claims.claim("region", identity.region());
         }
-        String token = claims.sign();
-        cache.put(identity, token);
-        return token;
+        String authorization = "Bearer " + claims.sign();
+        cache.put(identity, authorization);
+        return authorization;
     }
 }

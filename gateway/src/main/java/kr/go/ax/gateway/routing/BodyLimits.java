@@ -1,7 +1,6 @@
 package kr.go.ax.gateway.routing;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import kr.go.ax.gateway.GatewayConfig;
 
 /**
@@ -10,17 +9,21 @@ import kr.go.ax.gateway.GatewayConfig;
  * whose limit matches what the service itself accepts (a body the service would refuse half-way through its upload
  * must be refused here, as a 413, not broken off as a 502).
  */
-record BodyLimits(long ordinary, Pattern bulkPaths, long bulk, long ordinaryTimeoutMillis, long bulkTimeoutMillis) {
+record BodyLimits(long ordinary, List<PathPattern> bulkPaths, long bulk, long ordinaryTimeoutMillis,
+        long bulkTimeoutMillis) {
     static BodyLimits of(GatewayConfig.Route route) {
-        List<String> bulk = route.bulkPaths().orElse(List.of());
-        Pattern paths = bulk.isEmpty() ? null : Pattern.compile(String.join("|", bulk.stream()
-                .map(p -> "(?:" + p + ")").toList()));
+        List<PathPattern> paths = route.bulkPaths().orElse(List.of()).stream().map(PathPattern::new).toList();
         return new BodyLimits(route.maxBodySize().asLongValue(), paths, route.bulkMaxBodySize().asLongValue(),
                 route.timeout().toMillis(), route.bulkTimeout().toMillis());
     }
 
     boolean isBulk(String path) {
-        return bulkPaths != null && bulkPaths.matcher(path).matches();
+        for (PathPattern bulkPath : bulkPaths) {
+            if (bulkPath.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long forPath(String path) {

@@ -286,21 +286,21 @@ public class ProxyRoutes {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        String token = tokens.cached(client);
-        if (token != null) {
-            headers.set("Authorization", "Bearer " + token);
+        String authorization = tokens.cachedAuthorization(client);
+        if (authorization != null) {
+            headers.set("Authorization", authorization);
             proxy.handle(request); // resumes a paused request as it streams it
             return;
         }
         // No token for this client yet: sign one on a worker thread (about a millisecond of RSA), holding the body.
         request.pause();
-        vertx.executeBlocking(() -> tokens.tokenFor(client), false).onComplete(signed -> {
+        vertx.executeBlocking(() -> tokens.authorizationFor(client), false).onComplete(signed -> {
             if (signed.failed()) {
                 request.resume();
                 rc.fail(signed.cause()); // answered by the problem+json 500 handler
                 return;
             }
-            headers.set("Authorization", "Bearer " + signed.result());
+            headers.set("Authorization", signed.result());
             proxy.handle(request);
         });
     }
