@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the gateway costs: the same route direct to the service, through the gateway (authentication, edge rules and
- * rate limiting on), and through nginx (Debian package, keep-alive upstream, a fixed token) — alternating, in one run,
- * at saturation and at half of the gateway's saturated rate. CPU time per request is read from /proc for the proxy
+ * rate limiting on), through nginx (Debian package, keep-alive upstream, a fixed token), and through Vert.x's reverse
+ * proxy alone ({@link BareVertxProxy}: the library the gateway is built on, configured as nginx is) — alternating, in
+ * one run, at saturation and at half of the gateway's saturated rate. CPU time per request is read from /proc for the proxy
  * process(es) and the service. Load generator, proxy and service share this machine's cores, so throughput follows
  * CPU per request. bin/bench runs it; results in system-tests/target/benchmarks/gateway.md.
  */
@@ -43,8 +44,11 @@ class GatewayOverheadBenchmark {
      */
     static final int SETTLE_SECONDS = Integer.getInteger("bench.gateway.settle-seconds", 5);
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+    static final String BARE = "vertx-http-proxy alone";
     static Process nginx;
     static int nginxPort;
+    static Process bareProxy;
+    static int bareProxyPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,6 +57,9 @@ class GatewayOverheadBenchmark {
 
     @AfterAll
     static void stop() {
+        if (bareProxy != null) {
+            bareProxy.destroy();
+        }
         if (nginx != null) {
             nginx.descendants().forEach(ProcessHandle::destroy);
             nginx.destroy();
@@ -92,6 +99,7 @@ class GatewayOverheadBenchmark {
         int servicePort = suite.ports.get("applications-service");
         String token = suite.tokenFor("admin", "admin", null);
         startNginx(servicePort, token);
+        startBareProxy(servicePort, token);
         String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(CallFlowThroughGatewayTest.callBody("AX-GW-" + UUID.randomUUID().toString().substring(0, 6)
                         .toUpperCase()).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
@@ -103,7 +111,8 @@ class GatewayOverheadBenchmark {
         List<Way> paths = List.of(
                 new Way("direct", "http://127.0.0.1:" + servicePort, "Authorization", "Bearer " + token, List.of()),
                 new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
-                new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses));
+                new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses),
+                new Way(BARE, "http://127.0.0.1:" + bareProxyPort, "X-Unused", "-", List.of(bareProxy.toHandle())));
 
         // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service): C2 needs tens of
         // thousands of requests; a few thousand left the gateway at several times its steady CPU per request.
@@ -294,17 +303,61 @@ class GatewayOverheadBenchmark {
         nginx = new ProcessBuilder(nginxBinary.toString(), "-c", conf.toString(), "-p", prefix.toString(), "-g",
                 "daemon off;").redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
+        awaitListening(nginxPort, "nginx", prefix.resolve("logs"));
+    }
+
+    /**
+     * One figure per round of a load (its paths ran back to back, so they share that moment's machine): the rounds
+     * apart show how far the machine moved, which an average hides.
+     */
+    static String byRound(List<Result> results, String load, java.util.function.Function<Map<String, Result>, String>
+            figure) {
+        List<Map<String, Result>> rounds = new ArrayList<>();
+        Map<String, Result> round = new java.util.HashMap<>();
+        for (Result r : results) {
+            if (!r.load().startsWith(load)) {
+                continue;
+            }
+            if (round.containsKey(r.path())) {
+                rounds.add(round);
+                round = new java.util.HashMap<>();
+            }
+            round.put(r.path(), r);
+        }
+        if (!round.isEmpty()) {
+            rounds.add(round);
+        }
+        return String.join(", ", rounds.stream().map(figure).toList());
+    }
+
+    /** {@link BareVertxProxy} in its own JVM, with the gateway's heap, on this test's class path. */
+    private static void startBareProxy(int servicePort, String token) throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            bareProxyPort = socket.getLocalPort();
+        }
+        Path log = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/bare-proxy.log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), BareVertxProxy.class.getName(),
+                Integer.toString(bareProxyPort), Integer.toString(servicePort))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("AX_BENCH_AUTHORIZATION", "Bearer " + token);
+        bareProxy = builder.start();
+        awaitListening(bareProxyPort, "the bare proxy", log);
+    }
+
+    /** Waits up to 10 s until a proxy answers anything on its port (the service's readiness, through it). */
+    private static void awaitListening(int port, String proxy, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 100; i++) {
             try {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/q/health/ready"))
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 return;
             } catch (IOException e) {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("nginx did not start; see " + prefix.resolve("logs"));
+        throw new IllegalStateException(proxy + " did not start; see " + log);
     }
 
     private static void write(List<Result> results, double half) throws IOException {
@@ -325,7 +378,7 @@ class GatewayOverheadBenchmark {
         Map<String, Double> saturated = new java.util.LinkedHashMap<>();
         Map<String, Double> halfP99 = new java.util.LinkedHashMap<>();
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
-        for (String p : List.of("direct", "gateway", "nginx")) {
+        for (String p : List.of("direct", "gateway", "nginx", BARE)) {
             saturated.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                     .mapToDouble(Result::throughput).average().orElse(0));
             halfP99.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("half"))
@@ -340,8 +393,17 @@ class GatewayOverheadBenchmark {
                 saturated.get("gateway") / saturated.get("direct"), saturated.get("nginx") / saturated.get("direct"),
                 saturated.get("gateway") / saturated.get("nginx"), cpu.get("gateway"), cpu.get("nginx"), half,
                 halfP99.get("gateway") - halfP99.get("direct"), halfP99.get("nginx") - halfP99.get("direct")));
+        report.append(String.format(Locale.ROOT, "The library alone (%s, configured as nginx is): %.0f µs of CPU per "
+                + "request, throughput %.2f of nginx's; the gateway %.2f of the library's. Gateway/nginx by round: %s; "
+                + "p99 added at half load by round (gateway, nginx): %s.%n", BARE, cpu.get(BARE),
+                saturated.get(BARE) / saturated.get("nginx"), saturated.get("gateway") / saturated.get(BARE),
+                byRound(results, "saturation", r -> String.format(Locale.ROOT, "%.2f",
+                        r.get("gateway").throughput() / r.get("nginx").throughput())),
+                byRound(results, "half", r -> String.format(Locale.ROOT, "%+.2f/%+.2f ms",
+                        r.get("gateway").p99Ms() - r.get("direct").p99Ms(),
+                        r.get("nginx").p99Ms() - r.get("direct").p99Ms()))));
         Map<String, Double> serviceCpu = new java.util.LinkedHashMap<>();
-        for (String p : List.of("direct", "direct, gateway's headers", "gateway", "nginx")) {
+        for (String p : List.of("direct", "direct, gateway's headers", "gateway", "nginx", BARE)) {
             serviceCpu.put(p, results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                     .mapToDouble(Result::serviceCpuMicrosPerRequest).average().orElse(0));
         }
