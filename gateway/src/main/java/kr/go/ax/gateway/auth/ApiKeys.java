@@ -3,8 +3,8 @@ package kr.go.ax.gateway.auth;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * stops working here immediately and on other instances within the refresh interval. Keys are held only as SHA-256
  * hashes, so the lookup never compares secrets character by character.
  */
-@ApplicationScoped
+@Singleton // on every proxied request: no client proxy to go through
 public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     static final int DEMO_EVALUATORS = 5;

@@ -1,6 +1,6 @@
 package kr.go.ax.gateway.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +11,7 @@ import kr.go.ax.gateway.routing.PathPattern;
  * The first line of authorization, at the edge (the services still enforce everything themselves): requests matching
  * a rule of {@code ax.gateway.edge-rules} need one of the rule's roles, or they stop here with a 403.
  */
-@ApplicationScoped
+@Singleton // on every proxied request: no client proxy to go through
 public class EdgeRules {
     private record Rule(Set<String> methods, PathPattern path, Set<String> roles) {
     }

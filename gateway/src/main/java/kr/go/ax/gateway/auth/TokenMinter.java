@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import kr.go.ax.gateway.GatewayConfig;
 
@@ -14,7 +14,7 @@ import kr.go.ax.gateway.GatewayConfig;
  * none. What is kept is the whole {@code Authorization} header value, so a request does not build a copy of the token.
  * At most {@value #MAX_CACHED} clients' tokens are kept.
  */
-@ApplicationScoped
+@Singleton // on every proxied request: no client proxy to go through
 public class TokenMinter {
     static final String AUDIENCE = "ax-services";
 

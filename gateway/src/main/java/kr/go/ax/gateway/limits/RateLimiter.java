@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import kr.go.ax.gateway.auth.ClientIdentity;
  * Buckets live in this instance's memory: with several gateway instances each enforces the limit on its own share.
  * A bucket idle for {@link #IDLE} is dropped: it would be full again by then anyway.
  */
-@ApplicationScoped
+@Singleton // on every proxied request: no client proxy to go through
 public class RateLimiter {
     private final GatewayConfig config;
     static final Duration IDLE = Duration.ofMinutes(10);
@@ -28,11 +28,17 @@ public class RateLimiter {
         this.config = config;
     }
 
-    private record Limited(Bucket bucket, GatewayConfig.RateLimit limit) {
+    /** A client's bucket, with its limit and the RateLimit-Policy value it answers with. */
+    private record Limited(Bucket bucket, GatewayConfig.RateLimit limit, String policy) {
+        static Limited of(GatewayConfig.RateLimit limit) {
+            return new Limited(Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.burst())
+                    .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build()).build(), limit,
+                    limit.perSecond() + ";w=1;burst=" + limit.burst());
+        }
     }
 
     /** A client whose roles have no limit; remembered like the others so the roles are looked at once. */
-    private static final Limited UNLIMITED = new Limited(null, null);
+    private static final Limited UNLIMITED = new Limited(null, null, null);
 
     /** The outcome for one request: whether it may pass, and what the RateLimit-* headers say. */
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds,
@@ -41,10 +47,11 @@ public class RateLimiter {
 
     /** Takes one token from the client's bucket; empty when no limit applies to the client's roles. */
     public Optional<Decision> take(ClientIdentity client) {
-        Limited limited = buckets.get(client.subject(), subject -> limitFor(client)
-                .map(limit -> new Limited(Bucket.builder().addLimit(Bandwidth.builder().capacity(limit.burst())
-                        .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build()).build(), limit))
-                .orElse(UNLIMITED));
+        // A plain read first: computing on a hit costs Caffeine more, on every request.
+        Limited limited = buckets.getIfPresent(client.subject());
+        if (limited == null) {
+            limited = buckets.get(client.subject(), subject -> limitFor(client).map(Limited::of).orElse(UNLIMITED));
+        }
         if (limited == UNLIMITED) {
             return Optional.empty();
         }
@@ -55,7 +62,7 @@ public class RateLimiter {
         long retryAfter = probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L)
                 / 1_000_000_000L);
         return Optional.of(new Decision(probe.isConsumed(), l.burst(), probe.getRemainingTokens(), resetSeconds,
-                retryAfter, l.perSecond() + ";w=1;burst=" + l.burst()));
+                retryAfter, limited.policy()));
     }
 
     private Optional<GatewayConfig.RateLimit> limitFor(ClientIdentity client) {

@@ -1,9 +1,9 @@
 package kr.go.ax.gateway.routing;
 
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * client=portal status=200 latency_ms=1.4 request_id=…}. If standard output is blocked for long, lines beyond
  * {@link #MAX_PENDING} are dropped and their number is written instead: a stuck log never stops the gateway.
  */
-@ApplicationScoped
+@Singleton // on every proxied request: no client proxy to go through
 public class AccessLog {
     private static final Logger LOG = Logger.getLogger(AccessLog.class);
     static final int MAX_PENDING = 100_000;

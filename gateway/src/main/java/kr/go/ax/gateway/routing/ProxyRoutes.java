@@ -59,6 +59,7 @@ public class ProxyRoutes {
     private static final String FAILURE = "ax.failure";
     private static final String BODY = "ax.body";
     private static final String SERVICE = "ax.service";
+    private static final String REMOTE = "ax.remote";
     /**
      * Proxied routes run before Quarkus's HTTP security handlers (order -150 and later): those serve the gateway's own
      * API, while a proxied request is authenticated here, so passing through them only cost time.
@@ -184,6 +185,8 @@ public class ProxyRoutes {
         HttpServerRequest request = rc.request();
         long started = System.nanoTime();
         rc.put(SERVICE, service);
+        // Read once: each reading through Vert.x Web's request goes through its forwarded-header parser.
+        rc.put(REMOTE, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         String[] client = {"anonymous"};
         rc.addEndHandler(done -> record(rc, service, client[0], started));
         if (!limits.isBulk(request.path())) {
@@ -294,7 +297,7 @@ public class ProxyRoutes {
         }
         IDENTITY_HEADERS.forEach(headers::remove);
         headers.remove(API_KEY_HEADER);
-        headers.set("X-Forwarded-For", forwardedFor(request));
+        headers.set("X-Forwarded-For", forwardedFor(request, rc.get(REMOTE)));
         headers.set("X-Forwarded-Proto", request.scheme());
         // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is off).
         tracing.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(), headers,
@@ -352,12 +355,11 @@ public class ProxyRoutes {
                 .tags("route", service, "client", meterClient, "status", Integer.toString(status))
                 .register(meters)).record(nanos, TimeUnit.NANOSECONDS);
         HttpServerRequest request = rc.request();
-        accessLog.request(request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress(),
-                request.method().name(), request.path(), service, client, status, nanos, RequestIds.of(request));
+        accessLog.request(rc.get(REMOTE), request.method().name(), request.path(), service, client, status, nanos,
+                RequestIds.of(request));
     }
 
-    private static String forwardedFor(HttpServerRequest request) {
-        String remote = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    private static String forwardedFor(HttpServerRequest request, String remote) {
         String previous = request.getHeader("X-Forwarded-For");
         return previous == null ? remote : previous + ", " + remote;
     }
