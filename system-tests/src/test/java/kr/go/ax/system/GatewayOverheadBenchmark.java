@@ -34,7 +34,16 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class GatewayOverheadBenchmark {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
-    static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.warmup-seconds", 45);
+    /**
+     * Warm-up per path: windows of this many seconds at saturation, at least {@link #WARMUP_MIN_WINDOWS}, until the CPU
+     * per request of the path's proxy (of the service, for the direct path) moves less than {@link #WARMUP_STEADY}
+     * from one window to the next, at most {@link #WARMUP_MAX_WINDOWS}. A fixed 45 s was not enough on a slower day: the gateway's CPU per
+     * request still fell by a third between the first and the last measured round.
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.warmup-seconds", 15);
+    static final int WARMUP_MIN_WINDOWS = 3;
+    static final int WARMUP_MAX_WINDOWS = Integer.getInteger("bench.gateway.warmup-max-windows", 10);
+    static final double WARMUP_STEADY = 0.08;
     static final int SECONDS = Integer.getInteger("bench.gateway.seconds", 10);
     static final int ROUNDS = Integer.getInteger("bench.gateway.rounds", 3);
     /**
@@ -117,7 +126,7 @@ class GatewayOverheadBenchmark {
         // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service): C2 needs tens of
         // thousands of requests; a few thousand left the gateway at several times its steady CPU per request.
         for (Way path : paths) {
-            saturate(path, route, WARMUP_SECONDS, service);
+            warmUp(path, route, service);
         }
         List<Result> results = new ArrayList<>();
         // Straight to the service with the headers the gateway adds: what the forwarded headers cost the service.
@@ -142,6 +151,24 @@ class GatewayOverheadBenchmark {
             }
         }
         write(results, half);
+    }
+
+    /** Saturates the path until its CPU per request is steady (see {@link #WARMUP_SECONDS}). */
+    private static void warmUp(Way path, String route, ProcessHandle service) throws Exception {
+        double previous = Double.NaN;
+        for (int window = 1; window <= WARMUP_MAX_WINDOWS; window++) {
+            Result r = saturate(path, route, WARMUP_SECONDS, service);
+            double cpu = path.proxy().isEmpty() ? r.serviceCpuMicrosPerRequest() : r.proxyCpuMicrosPerRequest();
+            double change = Math.abs(cpu - previous) / previous;
+            System.out.printf(Locale.ROOT, "bench: warm-up %s, window %d: %.0f µs of CPU per request%n", path.name(),
+                    window, cpu);
+            if (window >= WARMUP_MIN_WINDOWS && change < WARMUP_STEADY) {
+                return;
+            }
+            previous = cpu;
+        }
+        System.out.printf(Locale.ROOT, "bench: warm-up %s not steady after %d windows; measuring anyway%n",
+                path.name(), WARMUP_MAX_WINDOWS);
     }
 
     /**
@@ -363,7 +390,8 @@ class GatewayOverheadBenchmark {
     private static void write(List<Result> results, double half) throws IOException {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
-                + "%d cores; saturation: wrk, %d connections, %d s per run after %d s of warm-up per path, %d rounds "
+                + "%d cores; saturation: wrk, %d connections, %d s per run after a warm-up per path until its CPU per "
+                + "request moved less than 8%% between %d s windows, %d rounds "
                 + "alternated; half load: hey, %d workers sharing the rate, %d s per run, 2 rounds; every measured run"
                 + " follows %d s of the same load on the same path, not measured%n%n",
                 Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, CONCURRENCY,
