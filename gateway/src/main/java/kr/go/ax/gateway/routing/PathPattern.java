@@ -27,10 +27,13 @@ public final class PathPattern {
 
     /**
      * The characters every match starts with: those before the first metacharacter, less one before a quantifier that
-     * makes it optional; nothing when the expression has an alternative at its top level ({@code a|b}).
+     * makes it optional; nothing when the expression has an alternative at its top level ({@code a|b}), or has
+     * constructs this reading cannot follow (quoting with {@code \Q}, classes within classes, characters outside the
+     * basic plane): then every path goes to the expression.
      */
     static String literalPrefix(String regex) {
-        if (hasTopLevelAlternative(regex)) {
+        if (regex.contains("\\Q") || hasNestedClass(regex) || regex.chars().anyMatch(c -> Character.isSurrogate((char) c))
+                || hasTopLevelAlternative(regex)) {
             return "";
         }
         int end = 0;
@@ -41,6 +44,24 @@ public final class PathPattern {
             end = Math.max(0, end - 1);
         }
         return regex.substring(0, end);
+    }
+
+    private static boolean hasNestedClass(String regex) {
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                if (inClass) {
+                    return true;
+                }
+                inClass = true;
+            } else if (c == ']') {
+                inClass = false;
+            }
+        }
+        return false;
     }
 
     private static boolean hasTopLevelAlternative(String regex) {

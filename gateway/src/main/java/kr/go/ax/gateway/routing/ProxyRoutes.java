@@ -123,7 +123,10 @@ public class ProxyRoutes {
         for (Map.Entry<String, GatewayConfig.Route> entry : config.routes().entrySet()) {
             String service = entry.getKey();
             GatewayConfig.Route route = entry.getValue();
-            CircuitBreaker breaker = circuitBreaker(service, route.circuitFailures(), route.circuitOpenFor());
+            Duration longestWait = (route.timeout().compareTo(route.bulkTimeout()) > 0 ? route.timeout()
+                    : route.bulkTimeout()).plusMillis(CONNECTION_WAIT_MILLIS + Deadlines.SWEEP_MILLIS);
+            CircuitBreaker breaker = circuitBreaker(service, route.circuitFailures(), route.circuitOpenFor(),
+                    longestWait);
             BodyLimits limits = BodyLimits.of(route);
             ServiceInterceptor interceptor = new ServiceInterceptor(service, route, limits, breaker);
             URI url = route.url();
@@ -135,7 +138,8 @@ public class ProxyRoutes {
                         .setConnectTimeout(2_000)
                         .setKeepAlive(true)
                         // A pooled connection outlives the longest silence a request on it may have.
-                        .setIdleTimeout((int) Math.max(route.timeout().toSeconds(), route.bulkTimeout().toSeconds()) + 30),
+                        .setIdleTimeout((int) Math.max(route.timeout().toSeconds(),
+                                route.bulkTimeout().toSeconds()) + 30),
                         new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP));
                 // Per request: no response bytes for the route's timeout (the service stuck, or an upload too slow)
                 // fails it with a TimeoutException -> 504.
@@ -161,12 +165,14 @@ public class ProxyRoutes {
 
     /**
      * The route's circuit: open after {@code circuit-failures} requests in a row failed to get an answer (see
-     * {@link #showsServiceDown}), answering 503 at once for {@code circuit-open-for}, then one trial request decides.
+     * {@link #showsServiceDown}; requests the client gave up on count neither way), answering 503 at once for
+     * {@code circuit-open-for}, then one trial request decides; a trial unanswered after {@code trialMaxWait} opens it
+     * again, so a lost trial cannot hold the route shut.
      * Resilience4j's breaker is asked and told in line: Vert.x's own breaker completed every call through a task on the
      * event loop, which also held the service's response body back until that task ran (measured: about 10 µs of the
      * gateway's CPU per request).
      */
-    static CircuitBreaker circuitBreaker(String service, int failuresInARow, Duration openFor) {
+    static CircuitBreaker circuitBreaker(String service, int failuresInARow, Duration openFor, Duration trialMaxWait) {
         return CircuitBreaker.of("gateway-" + service, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(failuresInARow)
@@ -176,6 +182,10 @@ public class ProxyRoutes {
                 .slowCallDurationThreshold(Duration.ofDays(1))
                 .waitDurationInOpenState(openFor)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .maxWaitDurationInHalfOpenState(trialMaxWait)
+                // Every event loop records into the route's window: no lock between them.
+                .slidingWindowSynchronizationStrategy(
+                        CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
                 .writableStackTraceEnabled(false)
                 .build());
     }
@@ -186,7 +196,7 @@ public class ProxyRoutes {
         long started = System.nanoTime();
         rc.put(SERVICE, service);
         // Read once: each reading through Vert.x Web's request goes through its forwarded-header parser.
-        rc.put(REMOTE, request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        rc.put(REMOTE, request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
         String[] client = {"anonymous"};
         rc.addEndHandler(done -> record(rc, service, client[0], started));
         if (!limits.isBulk(request.path())) {
@@ -299,7 +309,8 @@ public class ProxyRoutes {
         headers.remove(API_KEY_HEADER);
         headers.set("X-Forwarded-For", forwardedFor(request, rc.get(REMOTE)));
         headers.set("X-Forwarded-Proto", request.scheme());
-        // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is off).
+        // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is
+        // off).
         tracing.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(), headers,
                 (carrier, key, value) -> carrier.set(key, value));
         if (request.authority() != null) {
@@ -326,10 +337,10 @@ public class ProxyRoutes {
 
     /**
      * What counts toward opening a route's circuit: every failure to get an answer from the service (refused, name or
-     * route unknown, reset, timed out), except a connection closed in mid-exchange (and except a body over the limit
-     * or a client that went away, which the interceptor checks): a client that disconnects makes the proxy reset the service's connection too,
-     * and the benchmark's load generator closing its 8 connections at once opened the circuit for 10 s. A service that
-     * really died refuses, or fails to resolve, the next connections.
+     * route unknown, reset, timed out), except a connection closed in mid-exchange: a client that disconnects makes
+     * the proxy reset the service's connection too, and the benchmark's load generator closing its 8 connections at
+     * once opened the circuit for 10 s. A service that really died refuses, or fails to resolve, the next connections.
+     * (A body over the limit or a client that went away never counts either: the interceptor checks those.)
      */
     static boolean showsServiceDown(Throwable failure) {
         return !(failure instanceof io.vertx.core.http.HttpClosedException
@@ -360,6 +371,7 @@ public class ProxyRoutes {
     }
 
     private static String forwardedFor(HttpServerRequest request, String remote) {
+        remote = remote.equals("-") ? "unknown" : remote; // no address known (not seen on TCP)
         String previous = request.getHeader("X-Forwarded-For");
         return previous == null ? remote : previous + ", " + remote;
     }
@@ -403,7 +415,14 @@ public class ProxyRoutes {
                 return Future.failedFuture(OPEN_CIRCUIT);
             }
             long started = System.nanoTime();
-            Future<ProxyResponse> sent = context.sendRequest();
+            Future<ProxyResponse> sent;
+            try {
+                sent = context.sendRequest();
+            } catch (RuntimeException e) {
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e); // the permit is not kept
+                context.set(FAILURE, e);
+                return Future.failedFuture(e);
+            }
             // Registered before the proxy's own handler: the outcome is recorded before the answer is written.
             sent.onComplete(result -> {
                 long nanos = System.nanoTime() - started;

@@ -1,9 +1,8 @@
 package kr.go.ax.gateway.routing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.netty.channel.ConnectTimeoutException;
@@ -48,7 +47,7 @@ class CircuitFailurePolicyTest {
 
     @Test
     void opensAfterTheConfiguredFailuresInARowOnly() {
-        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 3, Duration.ofSeconds(10));
+        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 3, Duration.ofSeconds(10), Duration.ofSeconds(30));
         fails(circuit);
         fails(circuit);
         answers(circuit, 1);
@@ -62,7 +61,7 @@ class CircuitFailurePolicyTest {
 
     @Test
     void slowAnswersAndIgnoredFailuresNeverOpenIt() {
-        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofSeconds(10));
+        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofSeconds(10), Duration.ofSeconds(30));
         for (int i = 0; i < 5; i++) {
             answers(circuit, 300_000); // a bulk upload answered after five minutes
             assertTrue(circuit.tryAcquirePermission());
@@ -73,7 +72,7 @@ class CircuitFailurePolicyTest {
 
     @Test
     void afterItsOpenTimeOneTrialRequestDecides() throws InterruptedException {
-        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50));
+        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50), Duration.ofSeconds(30));
         fails(circuit);
         fails(circuit);
         Thread.sleep(80);
@@ -85,5 +84,18 @@ class CircuitFailurePolicyTest {
         answers(circuit, 1);
         assertEquals(CircuitBreaker.State.CLOSED, circuit.getState(), "an answered trial closes it");
         answers(circuit, 1);
+    }
+
+    @Test
+    void aTrialThatNeverEndsOpensItAgain() throws InterruptedException {
+        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50), Duration.ofMillis(100));
+        fails(circuit);
+        fails(circuit);
+        Thread.sleep(80);
+        assertTrue(circuit.tryAcquirePermission(), "the trial request, whose answer is lost");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> circuit.getState() == CircuitBreaker.State.OPEN);
+        Thread.sleep(80);
+        assertTrue(circuit.tryAcquirePermission(), "a new trial after the open time");
     }
 }

@@ -19,6 +19,17 @@ class PathPatternTest {
         assertEquals("/a", PathPattern.literalPrefix("/ab*"));
         assertEquals("", PathPattern.literalPrefix("/a/(b)|/c"));
         assertEquals("", PathPattern.literalPrefix(".*"));
+        // Constructs the reading does not follow: no prefix, the expression decides.
+        assertEquals("", PathPattern.literalPrefix("/a\\Q(\\E|/b"));
+        assertEquals("", PathPattern.literalPrefix("/x[a[b](]|/y"));
+        assertEquals("", PathPattern.literalPrefix("/a\uD83D\uDE00?"));
+    }
+
+    @Test
+    void whatTheReadingCannotFollowStillMatches() {
+        assertTrue(new PathPattern("/a\\Q(\\E|/b").matches("/b"));
+        assertTrue(new PathPattern("/x[a[b](]|/y").matches("/y"));
+        assertTrue(new PathPattern("/a\uD83D\uDE00?").matches("/a"));
     }
 
     @Test
