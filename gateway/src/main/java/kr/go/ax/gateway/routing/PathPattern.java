@@ -32,8 +32,8 @@ public final class PathPattern {
      * basic plane): then every path goes to the expression.
      */
     static String literalPrefix(String regex) {
-        if (regex.contains("\\Q") || hasNestedClass(regex) || regex.chars().anyMatch(c -> Character.isSurrogate((char) c))
-                || hasTopLevelAlternative(regex)) {
+        boolean supplementary = regex.chars().anyMatch(c -> Character.isSurrogate((char) c));
+        if (regex.contains("\\Q") || hasNestedClass(regex) || supplementary || hasTopLevelAlternative(regex)) {
             return "";
         }
         int end = 0;

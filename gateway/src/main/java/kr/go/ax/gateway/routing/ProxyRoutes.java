@@ -196,7 +196,7 @@ public class ProxyRoutes {
         long started = System.nanoTime();
         rc.put(SERVICE, service);
         // Read once: each reading through Vert.x Web's request goes through its forwarded-header parser.
-        rc.put(REMOTE, request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress());
+        rc.put(REMOTE, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         String[] client = {"anonymous"};
         rc.addEndHandler(done -> record(rc, service, client[0], started));
         if (!limits.isBulk(request.path())) {
@@ -366,14 +366,15 @@ public class ProxyRoutes {
                 .tags("route", service, "client", meterClient, "status", Integer.toString(status))
                 .register(meters)).record(nanos, TimeUnit.NANOSECONDS);
         HttpServerRequest request = rc.request();
-        accessLog.request(rc.get(REMOTE), request.method().name(), request.path(), service, client, status, nanos,
-                RequestIds.of(request));
+        String remote = rc.get(REMOTE);
+        accessLog.request(remote == null ? "-" : remote, request.method().name(), request.path(), service, client,
+                status, nanos, RequestIds.of(request));
     }
 
     private static String forwardedFor(HttpServerRequest request, String remote) {
-        remote = remote.equals("-") ? "unknown" : remote; // no address known (not seen on TCP)
+        String hop = remote == null ? "unknown" : remote;
         String previous = request.getHeader("X-Forwarded-For");
-        return previous == null ? remote : previous + ", " + remote;
+        return previous == null ? hop : previous + ", " + hop;
     }
 
     /** Body limit, circuit breaker and problem+json answers for failures, for one route. */

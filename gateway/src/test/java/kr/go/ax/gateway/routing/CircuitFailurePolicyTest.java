@@ -70,12 +70,19 @@ class CircuitFailurePolicyTest {
         assertEquals(CircuitBreaker.State.CLOSED, circuit.getState());
     }
 
+    /** A circuit of two failures, opened by them, whose 50 ms open time has passed. */
+    private static CircuitBreaker openedAndWaited(Duration trialMaxWait) throws InterruptedException {
+        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50), trialMaxWait);
+        fails(circuit);
+        fails(circuit);
+        assertEquals(CircuitBreaker.State.OPEN, circuit.getState());
+        Thread.sleep(80);
+        return circuit;
+    }
+
     @Test
     void afterItsOpenTimeOneTrialRequestDecides() throws InterruptedException {
-        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50), Duration.ofSeconds(30));
-        fails(circuit);
-        fails(circuit);
-        Thread.sleep(80);
+        CircuitBreaker circuit = openedAndWaited(Duration.ofSeconds(30));
         assertTrue(circuit.tryAcquirePermission(), "the trial request");
         assertFalse(circuit.tryAcquirePermission(), "only one at a time");
         circuit.onError(1, TimeUnit.MILLISECONDS, new ConnectException("Connection refused"));
@@ -88,10 +95,7 @@ class CircuitFailurePolicyTest {
 
     @Test
     void aTrialThatNeverEndsOpensItAgain() throws InterruptedException {
-        CircuitBreaker circuit = ProxyRoutes.circuitBreaker("test", 2, Duration.ofMillis(50), Duration.ofMillis(100));
-        fails(circuit);
-        fails(circuit);
-        Thread.sleep(80);
+        CircuitBreaker circuit = openedAndWaited(Duration.ofMillis(100));
         assertTrue(circuit.tryAcquirePermission(), "the trial request, whose answer is lost");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> circuit.getState() == CircuitBreaker.State.OPEN);
