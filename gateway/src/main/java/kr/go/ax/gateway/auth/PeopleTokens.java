@@ -1,7 +1,6 @@
 package kr.go.ax.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -13,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import kr.go.ax.gateway.EventLoopCaches;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -35,7 +35,7 @@ public class PeopleTokens {
     private final Vertx vertx;
     private final boolean enabled;
     /** Verified tokens by hash, each dropped when it expires; the least recently used go first past the bound. */
-    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+    private final Cache<String, Verified> verified = EventLoopCaches.newBuilder().maximumSize(MAX_REMEMBERED)
             .expireAfter(Expiry.<String, Verified>creating((hash, v) -> java.time.Duration.ofSeconds(
                     Math.max(0, v.expiresAtSeconds() - System.currentTimeMillis() / 1000)))).build();
 

@@ -1,11 +1,11 @@
 package kr.go.ax.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import kr.go.ax.gateway.EventLoopCaches;
 import kr.go.ax.gateway.GatewayConfig;
 
 /**
@@ -25,7 +25,7 @@ public class TokenMinter {
 
     public TokenMinter(GatewayConfig config) {
         this.config = config;
-        this.cache = Caffeine.newBuilder().maximumSize(MAX_CACHED)
+        this.cache = EventLoopCaches.newBuilder().maximumSize(MAX_CACHED)
                 .expireAfterWrite(config.identity().tokenLifetime().dividedBy(2)).build();
     }
 

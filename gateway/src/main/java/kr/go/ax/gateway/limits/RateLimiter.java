@@ -1,7 +1,6 @@
 package kr.go.ax.gateway.limits;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -9,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import kr.go.ax.gateway.EventLoopCaches;
 import kr.go.ax.gateway.GatewayConfig;
 import kr.go.ax.gateway.auth.ClientIdentity;
 
@@ -21,7 +21,7 @@ import kr.go.ax.gateway.auth.ClientIdentity;
 public class RateLimiter {
     private final GatewayConfig config;
     static final Duration IDLE = Duration.ofMinutes(10);
-    private final Cache<String, Limited> buckets = Caffeine.newBuilder().maximumSize(1_000_000)
+    private final Cache<String, Limited> buckets = EventLoopCaches.newBuilder().maximumSize(1_000_000)
             .expireAfterAccess(IDLE).build();
 
     public RateLimiter(GatewayConfig config) {
