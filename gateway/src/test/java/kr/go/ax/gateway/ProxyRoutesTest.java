@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,9 @@ class ProxyRoutesTest {
                 .body("path", equalTo("/api/v1/calls/abc?x=1"))
                 .body("headers", not(hasKey("x-api-key")))
                 .body("headers.x-request-id", equalTo("req-123"))
-                .body("headers.x-forwarded-proto", equalTo("http"));
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-host", startsWith("localhost:"));
 
         assertEquals(List.of("req-123"), response.headers().getValues("X-Request-Id"), "one request id header");
 

@@ -47,6 +47,11 @@ class GatewayOverheadBenchmark {
     static final int SECONDS = Integer.getInteger("bench.gateway.seconds", 10);
     static final int ROUNDS = Integer.getInteger("bench.gateway.rounds", 3);
     /**
+     * Half-load rounds: a p99 of 10 s at half load rests on about a hundred requests, and nginx's own moved by 5 ms
+     * from one round to the next; two rounds settled nothing.
+     */
+    static final int HALF_LOAD_ROUNDS = Integer.getInteger("bench.gateway.half-load-rounds", 3);
+    /**
      * Unmeasured load on a path right before each measured run. A JVM that sat idle while the other paths ran
      * recompiles part of its hot code when load resumes (-XX:+PrintCompilation showed a burst of deoptimizations and
      * C2 compilations at the start of every gateway run, a second of CPU or more); steady state is what is compared.
@@ -144,7 +149,7 @@ class GatewayOverheadBenchmark {
         double gatewayRate = results.stream().filter(r -> r.path().equals("gateway"))
                 .mapToDouble(Result::throughput).average().orElseThrow();
         double half = gatewayRate / 2;
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < HALF_LOAD_ROUNDS; round++) {
             for (Way path : paths) {
                 paced(path, route, half, SETTLE_SECONDS, service);
                 results.add(paced(path, route, half, SECONDS, service));
@@ -392,10 +397,10 @@ class GatewayOverheadBenchmark {
         report.append(String.format(Locale.ROOT, "Gateway overhead: GET /api/v1/calls/{id} on applications-service, "
                 + "%d cores; saturation: wrk, %d connections, %d s per run after a warm-up per path until its CPU per "
                 + "request moved less than 8%% between %d s windows, %d rounds "
-                + "alternated; half load: hey, %d workers sharing the rate, %d s per run, 2 rounds; every measured run"
+                + "alternated; half load: hey, %d workers sharing the rate, %d s per run, %d rounds; every measured run"
                 + " follows %d s of the same load on the same path, not measured%n%n",
                 Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, WARMUP_SECONDS, ROUNDS, CONCURRENCY,
-                SECONDS, SETTLE_SECONDS));
+                SECONDS, HALF_LOAD_ROUNDS, SETTLE_SECONDS));
         report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
         report.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results) {

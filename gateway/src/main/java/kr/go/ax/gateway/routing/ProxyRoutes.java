@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -53,8 +54,18 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     static final String API_KEY_HEADER = "X-API-Key";
     /** Identity headers only the gateway may set; whatever a caller sends under these names is dropped. */
-    private static final List<String> IDENTITY_HEADERS = List.of("Authorization", "X-Forwarded-User",
-            "X-Forwarded-Email", "X-Forwarded-Groups", "X-Auth-Request-User", "X-Remote-User", "Forwarded");
+    private static final List<CharSequence> IDENTITY_HEADERS = java.util.stream.Stream.of("Authorization",
+            "X-Forwarded-User", "X-Forwarded-Email", "X-Forwarded-Groups", "X-Auth-Request-User", "X-Remote-User",
+            "Forwarded", API_KEY_HEADER).map(HttpHeaders::createOptimized).toList();
+    // Names of the headers read or written on every request, hashed once: Vert.x hashes a plain String on every call.
+    private static final CharSequence X_API_KEY = HttpHeaders.createOptimized(API_KEY_HEADER);
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("RateLimit-Limit");
+    private static final CharSequence RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("RateLimit-Remaining");
+    private static final CharSequence RATE_LIMIT_RESET = HttpHeaders.createOptimized("RateLimit-Reset");
+    private static final CharSequence RATE_LIMIT_POLICY = HttpHeaders.createOptimized("RateLimit-Policy");
     private static final Pattern ENCODED_DOT_OR_SLASH = Pattern.compile("%(2e|2f|5c)", Pattern.CASE_INSENSITIVE);
     private static final String FAILURE = "ax.failure";
     private static final String BODY = "ax.body";
@@ -86,8 +97,11 @@ public class ProxyRoutes {
     private Deadlines deadlines;
     private final io.opentelemetry.api.OpenTelemetry tracing;
     /** One timer per route, client and status, looked up without building a meter id on every request. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, Timer> timers =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record TimerKey(String route, String client, int status) {
+    }
 
     public ProxyRoutes(GatewayConfig config, ApiKeys apiKeys, TokenMinter tokens, EdgeRules edgeRules,
             RateLimiter rateLimiter, PeopleTokens people, MeterRegistry meters,
@@ -230,8 +244,8 @@ public class ProxyRoutes {
                     .replaceAll(";.*", "") + " in its plain form");
             return;
         }
-        String apiKey = request.getHeader(API_KEY_HEADER);
-        String bearer = bearer(request.getHeader("Authorization"));
+        String apiKey = request.getHeader(X_API_KEY);
+        String bearer = bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
         Optional<ClientIdentity> identity = apiKey != null ? apiKeys.resolve(apiKey)
                 : bearer != null && people.enabled() ? people.remembered(bearer) : Optional.empty();
         if (identity.isEmpty() && apiKey == null && bearer != null && people.enabled()) {
@@ -293,10 +307,10 @@ public class ProxyRoutes {
         Optional<RateLimiter.Decision> rate = rateLimiter.take(client);
         if (rate.isPresent()) {
             RateLimiter.Decision d = rate.get();
-            rc.response().putHeader("RateLimit-Limit", Long.toString(d.limit()))
-                    .putHeader("RateLimit-Remaining", Long.toString(d.remaining()))
-                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()))
-                    .putHeader("RateLimit-Policy", d.policy());
+            rc.response().putHeader(RATE_LIMIT_LIMIT, Long.toString(d.limit()))
+                    .putHeader(RATE_LIMIT_REMAINING, Long.toString(d.remaining()))
+                    .putHeader(RATE_LIMIT_RESET, Long.toString(d.resetSeconds()))
+                    .putHeader(RATE_LIMIT_POLICY, d.policy());
             if (!d.allowed()) {
                 rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
                 request.resume(); // a body held for a person's token is not needed now
@@ -323,20 +337,27 @@ public class ProxyRoutes {
                 }
             }
         }
-        IDENTITY_HEADERS.forEach(headers::remove);
-        headers.remove(API_KEY_HEADER);
-        headers.set("X-Forwarded-For", forwardedFor(request, rc.get(REMOTE)));
-        headers.set("X-Forwarded-Proto", request.scheme());
+        for (CharSequence name : IDENTITY_HEADERS) {
+            headers.remove(name);
+        }
+        headers.set(X_FORWARDED_FOR, forwardedFor(request, rc.get(REMOTE)));
+        // The scheme and host as this hop received them, from the connection and the Host header: Vert.x Web's
+        // request.scheme() and authority() would run its forwarded-header parser for values the gateway never trusts.
+        headers.set(X_FORWARDED_PROTO, request.connection().isSsl() ? "https" : "http");
         // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is
         // off).
         tracing.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(), headers,
                 (carrier, key, value) -> carrier.set(key, value));
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
+        String host = headers.get(HttpHeaders.HOST);
+        if (host == null && request.authority() != null) { // HTTP/2 carries it as :authority
+            host = request.authority().toString();
+        }
+        if (host != null) {
+            headers.set(X_FORWARDED_HOST, host);
         }
         String authorization = tokens.cachedAuthorization(client);
         if (authorization != null) {
-            headers.set("Authorization", authorization);
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
             proxy.handle(request); // resumes a paused request as it streams it
             return;
         }
@@ -348,7 +369,7 @@ public class ProxyRoutes {
                 rc.fail(signed.cause()); // answered by the problem+json 500 handler
                 return;
             }
-            headers.set("Authorization", signed.result());
+            headers.set(HttpHeaders.AUTHORIZATION, signed.result());
             proxy.handle(request);
         });
     }
@@ -378,11 +399,15 @@ public class ProxyRoutes {
         int status = rc.response().getStatusCode();
         // People are many and come and go: one series for all of them (the access log names each).
         String meterClient = client.startsWith(PeopleTokens.SUBJECT_PREFIX) ? "people" : client;
-        String key = service + '\u0000' + meterClient + '\u0000' + status;
-        timers.computeIfAbsent(key, k -> Timer.builder("ax.gateway.requests")
-                .description("Requests through the gateway, by route, client and status")
-                .tags("route", service, "client", meterClient, "status", Integer.toString(status))
-                .register(meters)).record(nanos, TimeUnit.NANOSECONDS);
+        TimerKey key = new TimerKey(service, meterClient, status);
+        Timer timer = timers.get(key); // a plain read first: computeIfAbsent may lock the bin on a hit
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, k -> Timer.builder("ax.gateway.requests")
+                    .description("Requests through the gateway, by route, client and status")
+                    .tags("route", service, "client", meterClient, "status", Integer.toString(status))
+                    .register(meters));
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
         HttpServerRequest request = rc.request();
         String remote = rc.get(REMOTE);
         accessLog.request(remote == null ? "-" : remote, request.method().name(), request.path(), service, client,
@@ -391,7 +416,7 @@ public class ProxyRoutes {
 
     private static String forwardedFor(HttpServerRequest request, String remote) {
         String hop = remote == null ? "unknown" : remote;
-        String previous = request.getHeader("X-Forwarded-For");
+        String previous = request.getHeader(X_FORWARDED_FOR);
         return previous == null ? hop : previous + ", " + hop;
     }
 
