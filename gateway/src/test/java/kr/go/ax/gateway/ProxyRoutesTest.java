@@ -1,6 +1,7 @@
 package kr.go.ax.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -52,7 +53,7 @@ class ProxyRoutesTest {
                 .body("headers", not(hasKey("x-api-key")))
                 .body("headers.x-request-id", equalTo("req-123"))
                 .body("headers.x-forwarded-proto", equalTo("http"))
-                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-for", anyOf(equalTo("127.0.0.1"), equalTo("0:0:0:0:0:0:0:1")))
                 .body("headers.x-forwarded-host", startsWith("localhost:"));
 
         assertEquals(List.of("req-123"), response.headers().getValues("X-Request-Id"), "one request id header");

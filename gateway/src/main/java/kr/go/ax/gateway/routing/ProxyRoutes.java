@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -74,7 +75,9 @@ public class ProxyRoutes {
     /** Keep-alive connections to a service per event loop. */
     private static final int CONNECTIONS_PER_LOOP = 32;
     private static final long CONNECTION_WAIT_MILLIS = 5_000;
+    /** Vert.x's default, made explicit: the pool's sweep closes a connection unused for this long. */
     private static final int POOLED_CONNECTION_KEEP_SECONDS = 60;
+    private static final int PROXY_DISPATCH_ORDER = -1000;
 
     /** The failure of a request refused because its route's circuit is open. */
     private static final class OpenCircuit extends RuntimeException {
@@ -144,9 +147,8 @@ public class ProxyRoutes {
                 HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout(2_000)
                         .setKeepAlive(true)
-                        // An unused pooled connection is closed after this (the pool's own sweep). No connection
-                        // idle timeout: a request's silence is bounded per request, below, and the connection one
-                        // put Netty's idle handler on every write to the service (a listener per write).
+                        // No connection idle timeout: a request's silence is bounded per request, below, and the
+                        // connection one put Netty's idle handler on every write to the service (a listener each).
                         .setKeepAliveTimeout(POOLED_CONNECTION_KEEP_SECONDS),
                         new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_LOOP));
                 // Per request: no response bytes for the route's timeout (the service stuck, or an upload too slow)
@@ -168,16 +170,27 @@ public class ProxyRoutes {
                     url, route.timeout(), limits.ordinary(), route.bulkTimeout(), limits.bulk(),
                     route.bulkPaths().orElse(List.of()));
         }
-        // The first route of all: every answer carries a request id, and a proxied request is handed to its route
-        // here, without passing the router's other routes: Quarkus's HTTP security handlers serve the gateway's own
-        // API, while a proxied request is authenticated in forward(). (Vert.x Web's route-by-route matching, with a
-        // regular expression per prefix, was about 5% of the gateway's CPU per request.)
-        ProxiedPrefix[] table = proxied.toArray(ProxiedPrefix[]::new);
+        // Every answer carries a request id.
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             rc.response().putHeader(RequestIds.HEADER, RequestIds.assign(rc.request()));
-            String path = rc.normalizedPath();
+            rc.next();
+        });
+        // One route hands a proxied request to its service's handler with a plain prefix test: one regular expression
+        // per prefix, tried route by route, was about 5% of the gateway's CPU per request. It runs after the routes
+        // Quarkus puts first (configured response headers and filters) and before its HTTP security handlers (order
+        // -300 and later): those serve the gateway's own API, while a proxied request is authenticated in forward().
+        ProxiedPrefix[] table = proxied.toArray(ProxiedPrefix[]::new);
+        router.route().order(PROXY_DISPATCH_ORDER).handler(rc -> {
+            String path;
+            try {
+                path = rc.normalizedPath();
+            } catch (IllegalArgumentException e) { // a malformed %-escape, should the HTTP layer let one through
+                Problems.send(rc, 400, "MALFORMED_PATH", "Bad request", "The path has a malformed %-escape");
+                return;
+            }
             for (ProxiedPrefix prefix : table) {
                 if (prefix.matches(path)) {
+                    rc.request().routed(prefix.prefix()); // the span's http.route when tracing is on
                     prefix.handler().handle(rc);
                     return;
                 }
@@ -225,8 +238,8 @@ public class ProxyRoutes {
         HttpServerRequest request = rc.request();
         long started = System.nanoTime();
         rc.put(SERVICE, service);
-        // The TCP peer, read once from the connection: Vert.x Web's request.remoteAddress() runs its forwarded-header
-        // parser on every call (forwarded headers are not trusted here; X-Forwarded-For is appended to instead).
+        // The TCP peer, read once, from the connection: Vert.x Web's request.remoteAddress() would first run its
+        // forwarded-header parser (once per request, a cost even with forwarding off).
         io.vertx.core.net.SocketAddress peer = request.connection().remoteAddress();
         rc.put(REMOTE, peer == null ? null : peer.hostAddress());
         String[] client = {"anonymous"};
@@ -237,7 +250,7 @@ public class ProxyRoutes {
             // the caller has an answer within the route's timeout plus the connection wait.
             deadlines.watch(rc, limits.timeoutMillis(request.path()) + CONNECTION_WAIT_MILLIS);
         }
-        if (!canonical(rc)) {
+        if (!canonical(request.path(), rc.normalizedPath())) {
             // Edge rules and services must see one spelling of a path: `//`, `/./`, `/../`, `;params` or encoded
             // unreserved characters could slip past a rule and be read differently by the service.
             Problems.send(rc, 400, "NON_CANONICAL_PATH", "Bad request", "Write the path " + rc.normalizedPath()
@@ -277,11 +290,23 @@ public class ProxyRoutes {
         proceed(rc, route, limits, proxy, identity.get());
     }
 
-    /** The path as written is the normalized one, with no matrix parameters and no encoded slash or dot. */
-    static boolean canonical(RoutingContext rc) {
-        String raw = rc.request().path();
-        return raw.equals(rc.normalizedPath()) && raw.indexOf(';') < 0 && !raw.contains("//")
+    /**
+     * The path as written is the normalized one, in printable ASCII (a control or non-ASCII character, which the HTTP
+     * parser lets through, would escape the rules' {@code .*}), with no matrix parameters and no encoded slash or dot.
+     */
+    static boolean canonical(String raw, String normalized) {
+        return raw.equals(normalized) && printableAscii(raw) && raw.indexOf(';') < 0 && !raw.contains("//")
                 && (raw.indexOf('%') < 0 || !ENCODED_DOT_OR_SLASH.matcher(raw).find());
+    }
+
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String bearer(String authorization) {
@@ -341,19 +366,19 @@ public class ProxyRoutes {
             headers.remove(name);
         }
         headers.set(X_FORWARDED_FOR, forwardedFor(request, rc.get(REMOTE)));
-        // The scheme and host as this hop received them, from the connection and the Host header: Vert.x Web's
-        // request.scheme() and authority() would run its forwarded-header parser for values the gateway never trusts.
+        // The scheme and host as this hop received them, from the connection and the Host header (Vert.x Web's
+        // request.scheme() and authority() would run its forwarded-header parser first).
         headers.set(X_FORWARDED_PROTO, request.connection().isSsl() ? "https" : "http");
         // The gateway's span becomes the parent of the service's (a no-op, passing traceparent on, when tracing is
         // off).
         tracing.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(), headers,
                 (carrier, key, value) -> carrier.set(key, value));
         String host = headers.get(HttpHeaders.HOST);
-        if (host == null && request.authority() != null) { // HTTP/2 carries it as :authority
-            host = request.authority().toString();
-        }
-        if (host != null) {
-            headers.set(X_FORWARDED_HOST, host);
+        // The services build links from it: only a well-formed authority, as Vert.x writes it. HTTP/2 carries it as
+        // :authority.
+        HostAndPort authority = host != null ? HostAndPort.parseAuthority(host, -1) : request.authority();
+        if (authority != null) {
+            headers.set(X_FORWARDED_HOST, authority.toString());
         }
         String authorization = tokens.cachedAuthorization(client);
         if (authorization != null) {
