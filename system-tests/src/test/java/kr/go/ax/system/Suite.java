@@ -128,6 +128,9 @@ final class Suite {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
+        if (service.equals("gateway")) {
+            command.add("-XX:+UseSerialGC"); // as bin/run and its image start it (gateway's Dockerfile.jvm says why)
+        }
         // e.g. -Dsuite.jvm-args.applications-service="-agentpath:…" to profile one service under a benchmark
         String extra = System.getProperty("suite.jvm-args." + service, "").strip();
         if (!extra.isEmpty()) {
