@@ -59,8 +59,7 @@ class GatewayOverheadBenchmark {
     static final int SETTLE_SECONDS = Integer.getInteger("bench.gateway.settle-seconds", 5);
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
     static final String BARE = "vertx-http-proxy alone";
-    static Process nginx;
-    static int nginxPort;
+    static NginxProxy nginx;
     static Process bareProxy;
     static int bareProxyPort;
 
@@ -75,8 +74,7 @@ class GatewayOverheadBenchmark {
             bareProxy.destroy();
         }
         if (nginx != null) {
-            nginx.descendants().forEach(ProcessHandle::destroy);
-            nginx.destroy();
+            nginx.close();
         }
     }
 
@@ -112,7 +110,7 @@ class GatewayOverheadBenchmark {
         Suite suite = Suite.get();
         int servicePort = suite.ports.get("applications-service");
         String token = suite.tokenFor("admin", "admin", null);
-        startNginx(servicePort, token);
+        nginx = NginxProxy.start("nginx", servicePort, token);
         startBareProxy(servicePort, token);
         String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(CallFlowThroughGatewayTest.callBody("AX-GW-" + UUID.randomUUID().toString().substring(0, 6)
@@ -121,11 +119,10 @@ class GatewayOverheadBenchmark {
         String route = "/api/v1/calls/" + callId;
         ProcessHandle service = suite.processByService.get("applications-service").toHandle();
         ProcessHandle gateway = suite.processByService.get("gateway").toHandle();
-        List<ProcessHandle> nginxProcesses = Stream.concat(Stream.of(nginx.toHandle()), nginx.descendants()).toList();
         List<Way> paths = List.of(
                 new Way("direct", "http://127.0.0.1:" + servicePort, "Authorization", "Bearer " + token, List.of()),
                 new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
-                new Way("nginx", "http://127.0.0.1:" + nginxPort, "X-Unused", "-", nginxProcesses),
+                new Way("nginx", nginx.url(), "X-Unused", "-", nginx.processes()),
                 new Way(BARE, "http://127.0.0.1:" + bareProxyPort, "X-Unused", "-", List.of(bareProxy.toHandle())));
 
         // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service): C2 needs tens of
@@ -291,51 +288,6 @@ class GatewayOverheadBenchmark {
             }
         }
         return total;
-    }
-
-    private static void startNginx(int servicePort, String token) throws Exception {
-        Path nginxBinary = Stream.of("/usr/sbin/nginx", "/usr/bin/nginx").map(Path::of).filter(Files::isExecutable)
-                .findFirst().orElseThrow(() -> new IllegalStateException(
-                        "nginx is not installed: bin/bench installs the Debian package (apt-get install nginx)"));
-        try (ServerSocket socket = new ServerSocket(0)) {
-            nginxPort = socket.getLocalPort();
-        }
-        Path prefix = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/nginx")
-                .toAbsolutePath();
-        Files.createDirectories(prefix.resolve("logs"));
-        Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, """
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/logs/error.log warn;
-                events { worker_connections 1024; }
-                http {
-                  access_log off;
-                  # nginx closes a keep-alive connection after 1000 requests by default: a client would see it as an
-                  # error, the gateway and the service keep theirs open.
-                  keepalive_requests 10000000;
-                  keepalive_timeout 300s;
-                  client_body_temp_path %1$s/body;
-                  proxy_temp_path %1$s/proxy;
-                  fastcgi_temp_path %1$s/fastcgi;
-                  uwsgi_temp_path %1$s/uwsgi;
-                  scgi_temp_path %1$s/scgi;
-                  upstream service { server 127.0.0.1:%2$d; keepalive 64; keepalive_requests 10000000; }
-                  server {
-                    listen 127.0.0.1:%3$d;
-                    location / {
-                      proxy_pass http://service;
-                      proxy_http_version 1.1;
-                      proxy_set_header Connection "";
-                      proxy_set_header Authorization "Bearer %4$s";
-                    }
-                  }
-                }
-                """.formatted(prefix, servicePort, nginxPort, token));
-        nginx = new ProcessBuilder(nginxBinary.toString(), "-c", conf.toString(), "-p", prefix.toString(), "-g",
-                "daemon off;").redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile())
-                .start();
-        awaitListening(nginxPort, "nginx", prefix.resolve("logs"));
     }
 
     /**
