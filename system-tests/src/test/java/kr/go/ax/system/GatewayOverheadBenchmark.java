@@ -156,7 +156,7 @@ class GatewayOverheadBenchmark {
     }
 
     /** Saturates the path until its CPU per request is steady (see {@link #WARMUP_SECONDS}). */
-    private static void warmUp(Way path, String route, ProcessHandle service) throws Exception {
+    static void warmUp(Way path, String route, ProcessHandle service) throws Exception {
         double previous = Double.NaN;
         for (int window = 1; window <= WARMUP_MAX_WINDOWS; window++) {
             Result r = saturate(path, route, WARMUP_SECONDS, service);
