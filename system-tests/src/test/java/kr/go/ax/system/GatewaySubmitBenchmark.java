@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What the gateway costs on the write path: {@code POST /api/v1/applications/{id}/submit} (a transaction with its
  * outbox event; budget-service assesses it from Kafka) direct to applications-service with a region's token, through
- * the gateway with the region's API key, and through nginx passing the same token — alternating, at saturation and at
- * half of the gateway's saturated rate. A submit happens once per application, so every request takes its own draft,
+ * the gateway with the region's API key, and through nginx passing the same token: at saturation in runs that
+ * alternate the paths, and at half of the gateway's saturated rate in runs where the paths take turns request by
+ * request. A submit happens once per application, so every request takes its own draft,
  * created straight at the service before the run (not measured). The load generator is Java (each request has its own
  * URL); at a few hundred submits a second its CPU is small beside the service's. Results in
  * system-tests/target/benchmarks/gateway-submit.md.
@@ -45,20 +46,29 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class GatewaySubmitBenchmark {
     static final int CONCURRENCY = GatewayOverheadBenchmark.CONCURRENCY;
-    static final int SECONDS = Integer.getInteger("bench.gateway.submit-seconds", 8);
-    static final int ROUNDS = Integer.getInteger("bench.gateway.submit-rounds", 3);
-    static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.submit-warmup-seconds", 10);
+    static final int SECONDS = Integer.getInteger("bench.gateway.submit-seconds", 10);
+    static final int ROUNDS = Integer.getInteger("bench.gateway.submit-rounds", 5);
+    /** 0 with {@code bench.gateway.submit-half-rate} set: half load alone, at that rate (to study latency). */
+    static final int SATURATION_ROUNDS = Integer.getInteger("bench.gateway.submit-saturation-rounds", ROUNDS);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.submit-warmup-seconds", 8);
     /**
-     * Half-load runs are longer: a submit's p99 moved by up to 15 ms between 8 s runs of the same path, where it rested
-     * on about 16 requests.
+     * Half-load rounds are long: the three paths share each one, and a submit's p99 rests on the slowest 1% of a few
+     * thousand requests.
      */
-    static final int HALF_LOAD_SECONDS = Integer.getInteger("bench.gateway.submit-half-load-seconds", 20);
+    static final int HALF_LOAD_SECONDS = Integer.getInteger("bench.gateway.submit-half-load-seconds", 30);
     static final int SETTLE_SECONDS = 3;
+    /** The services together use about 50 ms of CPU a second when nothing is asked of them. */
+    static final double QUIET_CPU_MILLIS_PER_SECOND = 150;
     static final List<String> REGIONS = FaultInjectionHarness.REGIONS;
     static NginxProxy nginx;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicLong submitted = new AtomicLong();
+    /**
+     * At half load, per proxy path: its latency minus that of the direct request sent just before it, in ms. Their
+     * median is what the path adds to a typical request, with the service's swings between rounds taken out.
+     */
+    private final Map<String, List<Double>> pairedAdded = new LinkedHashMap<>();
     /** This run's calls have codes starting with it: the database checks below look at them only. */
     private final String codePrefix = "AX-GS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-";
 
@@ -109,42 +119,69 @@ class GatewaySubmitBenchmark {
         String call = drafts.prepare(1).remove().call();
         GatewayOverheadBenchmark.warmUp(new GatewayOverheadBenchmark.Way("gateway", suite.gatewayUrl(), "X-API-Key",
                 "demo-region-" + REGIONS.get(0), ways.get(1).proxy()), "/api/v1/calls/" + call, service);
+        List<ProcessHandle> backends = FaultInjectionHarness.BACKENDS.stream()
+                .map(b -> suite.processByService.get(b).toHandle()).toList();
+        Quiet quiet = new Quiet(backends);
         Map<String, Double> rates = new HashMap<>();
-        // Two passes: the submit path's code is compiled in the service and the gateway by the end of the first.
-        for (int pass = 0; pass < 2; pass++) {
+        // Passes until the proxies' CPU per submit is steady (within a tenth of the pass before), at least two and at
+        // most five: two were not always enough for the gateway (270 µs per submit in the first round, 130 after).
+        Map<String, Double> cpuPerSubmit = new HashMap<>();
+        boolean steady = false;
+        for (int pass = 0; pass < 5 && !(pass >= 2 && steady); pass++) {
+            steady = true;
             for (Way way : ways) {
-                Result warm = saturate(way, WARMUP_SECONDS, drafts, rates, service);
-                System.out.printf(Locale.ROOT, "bench: submit warm-up %s: %.0f req/s%n", way.name(),
-                        warm.throughput());
+                Result warm = saturate(way, WARMUP_SECONDS, drafts, rates, service, quiet);
+                Double before = cpuPerSubmit.put(way.name(), warm.proxyCpuMicrosPerRequest());
+                steady &= way.proxy().isEmpty() || before != null
+                        && Math.abs(warm.proxyCpuMicrosPerRequest() - before) <= before / 10;
+                System.out.printf(Locale.ROOT, "bench: submit warm-up %s: %.0f req/s, %.0f µs of proxy CPU per "
+                        + "submit%n", way.name(), warm.throughput(), warm.proxyCpuMicrosPerRequest());
             }
         }
         List<Result> results = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            for (Way way : ways) {
-                saturate(way, SETTLE_SECONDS, drafts, rates, service);
-                results.add(report(saturate(way, SECONDS, drafts, rates, service)));
+        for (int round = 0; round < SATURATION_ROUNDS; round++) {
+            // Each round in another order: no path always follows the same one.
+            for (int i = 0; i < ways.size(); i++) {
+                results.add(report(saturate(ways.get((i + round) % ways.size()), SECONDS, drafts, rates, service,
+                        quiet)));
             }
         }
-        double half = results.stream().filter(r -> r.path().equals("gateway")).mapToDouble(Result::throughput)
-                .average().orElseThrow() / 2;
+        double half = SATURATION_ROUNDS > 0 ? results.stream().filter(r -> r.path().equals("gateway"))
+                .mapToDouble(Result::throughput).average().orElseThrow() / 2
+                : Double.parseDouble(System.getProperty("bench.gateway.submit-half-rate"));
+        // At half load the paths take turns request by request in the same runs: a submit's latency swings with what
+        // the service and PostgreSQL are doing (a collection, a checkpoint), and so each such moment falls on all three
+        // alike instead of on whichever path had the run.
+        Map<String, List<Long>> halfLoadLatencies = new LinkedHashMap<>();
+        paced(ways, half, SETTLE_SECONDS, drafts, service, quiet, false, new LinkedHashMap<>(), new StringBuilder());
+        // Every half-load request (round, when it was sent, path, latency): which slow requests were slow on one path
+        // only, and when.
+        StringBuilder requests = new StringBuilder("round,sent_ms,path,latency_ms\n");
         for (int round = 0; round < ROUNDS; round++) {
-            for (Way way : ways) {
-                paced(way, half, SETTLE_SECONDS, drafts, service);
-                results.add(report(paced(way, half, HALF_LOAD_SECONDS, drafts, service)));
+            StringBuilder own = new StringBuilder();
+            for (Result r : paced(ways, half, HALF_LOAD_SECONDS, drafts, service, quiet, true, halfLoadLatencies, own)) {
+                results.add(report(r));
             }
+            int number = round + 1;
+            own.toString().lines().forEach(line -> requests.append(number).append(',').append(line).append('\n'));
         }
+        Path csv = Path.of(System.getProperty("ax.root", "..")).resolve(
+                "system-tests/target/benchmarks/gateway-submit-half-load.csv");
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, requests);
         // Every 202 is one application out of DRAFT: nothing was answered without being done, nothing twice.
         assertEquals(submitted.get(), applications("a.status <> 'DRAFT'"));
-        write(results, half);
+        write(results, half, halfLoadLatencies, pairedAdded, quiet);
     }
 
     /** Closed loop: {@link #CONCURRENCY} clients submit back to back for {@code seconds}. */
     private Result saturate(Way way, int seconds, DraftSupply drafts, Map<String, Double> rates,
-            ProcessHandle service) throws Exception {
-        // Drafts for the whole run, with room: half again the path's best rate so far, or a first guess. Should they
-        // run out all the same, the run ends there and counts the time it ran.
-        Queue<Draft> queue = drafts.prepare((int) (rates.getOrDefault(way.name(), 100.0) * seconds * 1.5) + 100);
+            ProcessHandle service, Quiet quiet) throws Exception {
+        // Drafts for the whole run, with room: a quarter again the path's best rate so far, or a first guess. Should
+        // they run out all the same, the run ends there and counts the time it ran.
+        Queue<Draft> queue = drafts.prepare((int) (rates.getOrDefault(way.name(), 100.0) * seconds * 1.25) + 100);
         awaitVerdicts();
+        quiet.await();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         double[] cpu0 = {GatewayOverheadBenchmark.cpuMillis(way.proxy()),
                 GatewayOverheadBenchmark.cpuMillis(List.of(service))};
@@ -166,20 +203,32 @@ class GatewaySubmitBenchmark {
         if (queue.isEmpty() && elapsed < seconds) {
             System.out.printf(Locale.ROOT, "bench: submit %s ran out of drafts after %.1f s%n", way.name(), elapsed);
         }
-        Result result = result(way, "saturation (" + CONCURRENCY + " clients)", latencies, elapsed, cpu0, service);
+        Result result = result(way.name(), "saturation (" + CONCURRENCY + " clients)", latencies, elapsed,
+                GatewayOverheadBenchmark.cpuMillis(way.proxy()) - cpu0[0],
+                GatewayOverheadBenchmark.cpuMillis(List.of(service)) - cpu0[1]);
         rates.merge(way.name(), result.throughput(), Math::max);
         return result;
     }
 
-    /** Open loop at {@code rate}: one submit every 1/rate seconds, on as many threads as are in flight. */
-    private Result paced(Way way, double rate, int seconds, DraftSupply drafts, ProcessHandle service)
-            throws Exception {
+    /**
+     * Open loop at {@code rate} submits a second in all, the paths taking turns request by request; one result per
+     * path, whose latencies are also added to {@code pooled}. A proxy's CPU is what it used during the run over the
+     * requests that went through it, so it includes its idle cost (the gateway's is about 7 ms a second); the
+     * service's is over all requests.
+     */
+    private List<Result> paced(List<Way> ways, double rate, int seconds, DraftSupply drafts, ProcessHandle service,
+            Quiet quiet, boolean measured, Map<String, List<Long>> pooled, StringBuilder requests) throws Exception {
         int total = (int) Math.round(rate * seconds);
         Queue<Draft> queue = drafts.prepare(total);
         awaitVerdicts();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        double[] cpu0 = {GatewayOverheadBenchmark.cpuMillis(way.proxy()),
-                GatewayOverheadBenchmark.cpuMillis(List.of(service))};
+        quiet.await();
+        Map<String, List<Long>> latencies = new LinkedHashMap<>();
+        Map<String, Double> proxyCpu0 = new HashMap<>();
+        for (Way way : ways) {
+            latencies.put(way.name(), Collections.synchronizedList(new ArrayList<>()));
+            proxyCpu0.put(way.name(), GatewayOverheadBenchmark.cpuMillis(way.proxy()));
+        }
+        double serviceCpu0 = GatewayOverheadBenchmark.cpuMillis(List.of(service));
         ExecutorService senders = Executors.newCachedThreadPool();
         List<Future<?>> work = new ArrayList<>();
         long start = System.nanoTime();
@@ -189,13 +238,85 @@ class GatewaySubmitBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            Way way = ways.get(n % ways.size());
             Draft draft = queue.poll();
-            work.add(senders.submit(() -> latencies.add(submit(way, draft))));
+            long sent = System.nanoTime() - start;
+            work.add(senders.submit(() -> {
+                long nanos = submit(way, draft);
+                latencies.get(way.name()).add(nanos);
+                return new long[] {sent, ways.indexOf(way), nanos};
+            }));
         }
         awaitAll(senders, work);
+        long directNanos = -1;
+        for (Future<?> done : work) {
+            long[] r = (long[]) done.get();
+            Way way = ways.get((int) r[1]);
+            requests.append(String.format(Locale.ROOT, "%.3f,%s,%.3f%n", r[0] / 1e6, way.name(), r[2] / 1e6));
+            if (way.proxy().isEmpty()) {
+                directNanos = r[2];
+            } else if (directNanos >= 0 && measured) {
+                pairedAdded.computeIfAbsent(way.name(), k -> new ArrayList<>()).add((r[2] - directNanos) / 1e6);
+            }
+        }
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
-        return result(way, String.format(Locale.ROOT, "half load (%.0f req/s)", rate), latencies, elapsed, cpu0,
-                service);
+        double serviceCpu = GatewayOverheadBenchmark.cpuMillis(List.of(service)) - serviceCpu0;
+        List<Result> results = new ArrayList<>();
+        for (Way way : ways) {
+            List<Long> own = latencies.get(way.name());
+            pooled.computeIfAbsent(way.name(), k -> new ArrayList<>()).addAll(own);
+            results.add(result(way.name(), String.format(Locale.ROOT, "half load, interleaved (%.0f req/s in all)",
+                    rate), own, elapsed, GatewayOverheadBenchmark.cpuMillis(way.proxy()) - proxyCpu0.get(way.name()),
+                    serviceCpu * own.size() / total));
+        }
+        return results;
+    }
+
+    /**
+     * Before each measured run, the machine back at rest: the services' tables vacuumed, PostgreSQL's dirty pages
+     * written (a checkpoint), no autovacuum at work, and the services' CPU down to their idle level. Vacuuming here
+     * matters where autovacuum is off (as on the CI machines): every submit leaves dead rows (the application, its
+     * outbox event, the assessment), and without it each run found bloated tables and ran slower than the one before
+     * (a path's rate fell from 536 to 260 submits a second over nine runs).
+     */
+    static final class Quiet {
+        private static final List<String> DATABASES = FaultInjectionHarness.BACKENDS.stream()
+                .map(b -> "ax_" + b.replace("-service", "") + "_e2e").toList();
+        private final List<ProcessHandle> services;
+        private int waits;
+        private double waitedSeconds;
+
+        Quiet(List<ProcessHandle> services) {
+            this.services = services;
+        }
+
+        void await() throws Exception {
+            long started = System.nanoTime();
+            long deadline = started + TimeUnit.SECONDS.toNanos(90);
+            for (String database : DATABASES) {
+                Psql.query(database, "VACUUM (ANALYZE)");
+            }
+            Psql.query("postgres", "CHECKPOINT");
+            while (System.nanoTime() < deadline) {
+                double cpu0 = GatewayOverheadBenchmark.cpuMillis(services);
+                Thread.sleep(1000);
+                double busy = GatewayOverheadBenchmark.cpuMillis(services) - cpu0;
+                long vacuums = Psql.count("postgres",
+                        "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'");
+                if (busy < QUIET_CPU_MILLIS_PER_SECOND && vacuums == 0) {
+                    break;
+                }
+            }
+            if (System.nanoTime() >= deadline) {
+                System.out.println("bench: the services did not come to rest in 90 s; measuring all the same");
+            }
+            waits++;
+            waitedSeconds += (System.nanoTime() - started) / 1e9;
+        }
+
+        double averageSeconds() {
+            return waits == 0 ? 0 : waitedSeconds / waits;
+        }
     }
 
     /**
@@ -244,13 +365,22 @@ class GatewaySubmitBenchmark {
         }
     }
 
-    private static Result result(Way way, String load, List<Long> latencies, double seconds, double[] cpu0,
-            ProcessHandle service) {
+    private static Result result(String path, String load, List<Long> latencies, double seconds, double proxyCpuMs,
+            double serviceCpuMs) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(way.name(), load, sorted.size(), seconds, percentile(sorted, 0.5),
-                percentile(sorted, 0.99), GatewayOverheadBenchmark.cpuMillis(way.proxy()) - cpu0[0],
-                GatewayOverheadBenchmark.cpuMillis(List.of(service)) - cpu0[1]);
+        return new Result(path, load, sorted.size(), seconds, percentile(sorted, 0.5), percentile(sorted, 0.99),
+                proxyCpuMs, serviceCpuMs);
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double percentile(List<Long> sortedNanos, double p) {
@@ -338,14 +468,18 @@ class GatewaySubmitBenchmark {
         }
     }
 
-    private static void write(List<Result> results, double half) throws IOException {
+    private static void write(List<Result> results, double half, Map<String, List<Long>> halfLoadLatencies,
+            Map<String, List<Double>> pairedAdded, Quiet quiet) throws IOException {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead on the write path: POST /api/v1/applications/{id}"
                 + "/submit on applications-service, %d cores; saturation: %d Java clients, %d s per run, %d rounds "
-                + "alternated, each after %d s unmeasured (and two %d s warm-ups per path first); half load: one submit "
-                + "every 1/%.0f s, %d s per run, %d rounds; every request on its own draft, made before the run%n%n",
-                Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, ROUNDS, SETTLE_SECONDS,
-                WARMUP_SECONDS, half, HALF_LOAD_SECONDS, ROUNDS));
+                + "alternated, each round in another order (%d s warm-ups per path first, until the proxies' CPU per "
+                + "submit is steady); half load: %.0f submits a second, the three paths "
+                + "taking turns request by request, %d s per round, %d rounds; every request on its own draft, made "
+                + "before the run; before each run the services' databases vacuumed, a checkpoint and the services at "
+                + "rest (%.1f s on average)%n%n",
+                Runtime.getRuntime().availableProcessors(), CONCURRENCY, SECONDS, ROUNDS, WARMUP_SECONDS, half,
+                HALF_LOAD_SECONDS, ROUNDS, quiet.averageSeconds()));
         report.append("| path | load | throughput | p50 | p99 | proxy CPU/req | service CPU/req |\n");
         report.append("|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
@@ -355,26 +489,40 @@ class GatewaySubmitBenchmark {
         }
         Map<String, double[]> by = new LinkedHashMap<>();
         for (String p : List.of("direct", "gateway", "nginx")) {
+            List<Long> pooled = new ArrayList<>(halfLoadLatencies.getOrDefault(p, List.of()));
+            Collections.sort(pooled);
             by.put(p, new double[] {
                 results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                         .mapToDouble(Result::throughput).average().orElse(0),
-                results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("half"))
-                        .mapToDouble(Result::p99Ms).average().orElse(0),
+                pooled.isEmpty() ? 0 : percentile(pooled, 0.99),
                 results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
-                        .mapToDouble(Result::proxyCpuMicrosPerRequest).average().orElse(0)});
+                        .mapToDouble(Result::proxyCpuMicrosPerRequest).average().orElse(0),
+                pooled.size()});
         }
-        report.append(String.format(Locale.ROOT, "%nRatios (averages of the rounds): gateway/direct throughput %.2f, "
-                + "nginx/direct %.2f, **gateway/nginx %.2f**; proxy CPU per request gateway %.0f µs, nginx %.0f µs; "
-                + "p99 added at half load (%.0f req/s): gateway %+.2f ms, nginx %+.2f ms. Gateway/nginx by round: %s; "
-                + "p99 added at half load by round (gateway, nginx): %s.%n",
+        List<Double> roundRatios = new ArrayList<>();
+        String ratios = GatewayOverheadBenchmark.byRound(results, "saturation", r -> {
+            double ratio = r.get("gateway").throughput() / r.get("nginx").throughput();
+            roundRatios.add(ratio);
+            return String.format(Locale.ROOT, "%.2f", ratio);
+        });
+        double medianRatio = median(roundRatios);
+        report.append(String.format(Locale.ROOT, "%nThroughput at saturation (averages of the rounds): gateway/direct "
+                + "%.2f, nginx/direct %.2f, **gateway/nginx %.2f** (by round: %s; median %.2f); proxy CPU per request "
+                + "gateway %.0f µs, nginx %.0f µs.%n%n"
+                + "p99 at half load, all rounds pooled (%.0f, %.0f and %.0f requests): direct %.2f ms, gateway %.2f ms, "
+                + "nginx %.2f ms; **added by the gateway %+.2f ms**, by nginx %+.2f ms. By round (gateway, nginx): "
+                + "%s. Added to a typical request (median of each request's latency minus that of the direct one "
+                + "sent just before it): gateway %+.2f ms, nginx %+.2f ms.%n",
                 by.get("gateway")[0] / by.get("direct")[0], by.get("nginx")[0] / by.get("direct")[0],
-                by.get("gateway")[0] / by.get("nginx")[0], by.get("gateway")[2], by.get("nginx")[2], half,
+                by.get("gateway")[0] / by.get("nginx")[0], ratios, medianRatio, by.get("gateway")[2],
+                by.get("nginx")[2], by.get("direct")[3], by.get("gateway")[3], by.get("nginx")[3],
+                by.get("direct")[1], by.get("gateway")[1], by.get("nginx")[1],
                 by.get("gateway")[1] - by.get("direct")[1], by.get("nginx")[1] - by.get("direct")[1],
-                GatewayOverheadBenchmark.byRound(results, "saturation", r -> String.format(Locale.ROOT, "%.2f",
-                        r.get("gateway").throughput() / r.get("nginx").throughput())),
                 GatewayOverheadBenchmark.byRound(results, "half", r -> String.format(Locale.ROOT, "%+.2f/%+.2f ms",
                         r.get("gateway").p99Ms() - r.get("direct").p99Ms(),
-                        r.get("nginx").p99Ms() - r.get("direct").p99Ms()))));
+                        r.get("nginx").p99Ms() - r.get("direct").p99Ms())),
+                median(pairedAdded.getOrDefault("gateway", List.of())),
+                median(pairedAdded.getOrDefault("nginx", List.of()))));
         Path out = Path.of(System.getProperty("ax.root", "..")).resolve(
                 "system-tests/target/benchmarks/gateway-submit.md");
         Files.createDirectories(out.getParent());
