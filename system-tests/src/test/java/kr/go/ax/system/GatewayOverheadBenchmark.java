@@ -330,7 +330,7 @@ class GatewayOverheadBenchmark {
     }
 
     /** Waits up to 10 s until a proxy answers anything on its port (the service's readiness, through it). */
-    private static void awaitListening(int port, String proxy, Path log) throws Exception {
+    static void awaitListening(int port, String proxy, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
             try {

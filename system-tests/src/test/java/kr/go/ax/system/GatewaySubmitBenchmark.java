@@ -367,24 +367,13 @@ class GatewaySubmitBenchmark {
 
     private static Result result(String path, String load, List<Long> latencies, double seconds, double proxyCpuMs,
             double serviceCpuMs) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(path, load, sorted.size(), seconds, percentile(sorted, 0.5), percentile(sorted, 0.99),
-                proxyCpuMs, serviceCpuMs);
+        List<Double> millis = millis(latencies);
+        return new Result(path, load, millis.size(), seconds, SubmitBenchmark.percentile(millis, 0.5),
+                SubmitBenchmark.percentile(millis, 0.99), proxyCpuMs, serviceCpuMs);
     }
 
-    private static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double percentile(List<Long> sortedNanos, double p) {
-        return sortedNanos.get((int) Math.min(sortedNanos.size() - 1, Math.ceil(p * sortedNanos.size()) - 1)) / 1e6;
+    private static List<Double> millis(List<Long> nanos) {
+        return nanos.stream().map(n -> n / 1e6).toList();
     }
 
     private static Result report(Result r) {
@@ -489,12 +478,11 @@ class GatewaySubmitBenchmark {
         }
         Map<String, double[]> by = new LinkedHashMap<>();
         for (String p : List.of("direct", "gateway", "nginx")) {
-            List<Long> pooled = new ArrayList<>(halfLoadLatencies.getOrDefault(p, List.of()));
-            Collections.sort(pooled);
+            List<Double> pooled = millis(halfLoadLatencies.getOrDefault(p, List.of()));
             by.put(p, new double[] {
                 results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                         .mapToDouble(Result::throughput).average().orElse(0),
-                pooled.isEmpty() ? 0 : percentile(pooled, 0.99),
+                pooled.isEmpty() ? 0 : SubmitBenchmark.percentile(pooled, 0.99),
                 results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
                         .mapToDouble(Result::proxyCpuMicrosPerRequest).average().orElse(0),
                 pooled.size()});
@@ -505,7 +493,7 @@ class GatewaySubmitBenchmark {
             roundRatios.add(ratio);
             return String.format(Locale.ROOT, "%.2f", ratio);
         });
-        double medianRatio = median(roundRatios);
+        double medianRatio = SubmitBenchmark.percentile(roundRatios, 0.5);
         report.append(String.format(Locale.ROOT, "%nThroughput at saturation (averages of the rounds): gateway/direct "
                 + "%.2f, nginx/direct %.2f, **gateway/nginx %.2f** (by round: %s; median %.2f); proxy CPU per request "
                 + "gateway %.0f µs, nginx %.0f µs.%n%n"
@@ -521,8 +509,8 @@ class GatewaySubmitBenchmark {
                 GatewayOverheadBenchmark.byRound(results, "half", r -> String.format(Locale.ROOT, "%+.2f/%+.2f ms",
                         r.get("gateway").p99Ms() - r.get("direct").p99Ms(),
                         r.get("nginx").p99Ms() - r.get("direct").p99Ms())),
-                median(pairedAdded.getOrDefault("gateway", List.of())),
-                median(pairedAdded.getOrDefault("nginx", List.of()))));
+                SubmitBenchmark.percentile(pairedAdded.getOrDefault("gateway", List.of()), 0.5),
+                SubmitBenchmark.percentile(pairedAdded.getOrDefault("nginx", List.of()), 0.5)));
         Path out = Path.of(System.getProperty("ax.root", "..")).resolve(
                 "system-tests/target/benchmarks/gateway-submit.md");
         Files.createDirectories(out.getParent());

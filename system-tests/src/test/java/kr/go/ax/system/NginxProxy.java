@@ -1,10 +1,6 @@
 package kr.go.ax.system;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +68,7 @@ final class NginxProxy implements AutoCloseable {
                 "daemon off;").redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
         NginxProxy nginx = new NginxProxy(process, port);
-        nginx.awaitListening(prefix.resolve("logs"));
+        GatewayOverheadBenchmark.awaitListening(port, "nginx", prefix.resolve("logs"));
         return nginx;
     }
 
@@ -83,20 +79,6 @@ final class NginxProxy implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitListening(Path logs) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nginx did not start; see " + logs);
     }
 
     @Override
