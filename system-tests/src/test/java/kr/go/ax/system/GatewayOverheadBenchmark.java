@@ -60,8 +60,7 @@ class GatewayOverheadBenchmark {
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
     static final String BARE = "vertx-http-proxy alone";
     static NginxProxy nginx;
-    static Process bareProxy;
-    static int bareProxyPort;
+    static BareProxy bareProxy;
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,7 +70,7 @@ class GatewayOverheadBenchmark {
     @AfterAll
     static void stop() {
         if (bareProxy != null) {
-            bareProxy.destroy();
+            bareProxy.process().destroy();
         }
         if (nginx != null) {
             nginx.close();
@@ -111,7 +110,7 @@ class GatewayOverheadBenchmark {
         int servicePort = suite.ports.get("applications-service");
         String token = suite.tokenFor("admin", "admin", null);
         nginx = NginxProxy.start("nginx", servicePort, token);
-        startBareProxy(servicePort, token);
+        bareProxy = startBareProxy(servicePort, "Bearer " + token, "bare-proxy");
         String callId = given().header("X-API-Key", "demo-admin").contentType(ContentType.JSON)
                 .body(CallFlowThroughGatewayTest.callBody("AX-GW-" + UUID.randomUUID().toString().substring(0, 6)
                         .toUpperCase()).replace("2026-03-10T09:00:00Z", "2099-03-10T09:00:00Z"))
@@ -123,7 +122,7 @@ class GatewayOverheadBenchmark {
                 new Way("direct", "http://127.0.0.1:" + servicePort, "Authorization", "Bearer " + token, List.of()),
                 new Way("gateway", suite.gatewayUrl(), "X-API-Key", "demo-admin", List.of(gateway)),
                 new Way("nginx", nginx.url(), "X-Unused", "-", nginx.processes()),
-                new Way(BARE, "http://127.0.0.1:" + bareProxyPort, "X-Unused", "-", List.of(bareProxy.toHandle())));
+                new Way(BARE, bareProxy.url(), "X-Unused", "-", List.of(bareProxy.process().toHandle())));
 
         // Warm-up until the JIT has compiled the hot paths of the JVMs (gateway and service): C2 needs tens of
         // thousands of requests; a few thousand left the gateway at several times its steady CPU per request.
@@ -314,19 +313,33 @@ class GatewayOverheadBenchmark {
         return String.join(", ", rounds.stream().map(figure).toList());
     }
 
-    /** {@link BareVertxProxy} in its own JVM, with the gateway's heap, on this test's class path. */
-    private static void startBareProxy(int servicePort, String token) throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            bareProxyPort = socket.getLocalPort();
+    /** {@link BareVertxProxy} running in its own JVM, and the port it listens on. */
+    record BareProxy(Process process, int port) {
+        String url() {
+            return "http://127.0.0.1:" + port;
         }
-        Path log = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/bare-proxy.log");
+    }
+
+    /**
+     * {@link BareVertxProxy} in its own JVM, with the gateway's heap, on this test's class path; it sets
+     * {@code authorization} on every request, or passes the client's on when that is null.
+     */
+    static BareProxy startBareProxy(int servicePort, String authorization, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Path.of(System.getProperty("ax.root", "..")).resolve("system-tests/target/" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), BareVertxProxy.class.getName(),
-                Integer.toString(bareProxyPort), Integer.toString(servicePort))
+                Integer.toString(port), Integer.toString(servicePort))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("AX_BENCH_AUTHORIZATION", "Bearer " + token);
-        bareProxy = builder.start();
-        awaitListening(bareProxyPort, "the bare proxy", log);
+        if (authorization != null) {
+            builder.environment().put("AX_BENCH_AUTHORIZATION", authorization);
+        }
+        BareProxy proxy = new BareProxy(builder.start(), port);
+        awaitListening(port, "the bare proxy", log);
+        return proxy;
     }
 
     /** Waits up to 10 s until a proxy answers anything on its port (the service's readiness, through it). */

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What the gateway costs on the write path: {@code POST /api/v1/applications/{id}/submit} (a transaction with its
  * outbox event; budget-service assesses it from Kafka) direct to applications-service with a region's token, through
- * the gateway with the region's API key, and through nginx passing the same token: at saturation in runs that
+ * the gateway with the region's API key, through nginx passing the same token, and through Vert.x's reverse proxy alone
+ * ({@link BareVertxProxy}, the library the gateway is built on, passing the same token: what the gateway's own layer
+ * costs beyond it, and the JVM's HTTP stack beyond nginx): at saturation in runs that
  * alternate the paths, and at half of the gateway's saturated rate in runs where the paths take turns request by
  * request. A submit happens once per application, so every request takes its own draft,
  * created straight at the service before the run (not measured). The load generator is Java (each request has its own
@@ -46,13 +48,14 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class GatewaySubmitBenchmark {
     static final int CONCURRENCY = GatewayOverheadBenchmark.CONCURRENCY;
+    static final String LIBRARY = GatewayOverheadBenchmark.BARE;
     static final int SECONDS = Integer.getInteger("bench.gateway.submit-seconds", 10);
     static final int ROUNDS = Integer.getInteger("bench.gateway.submit-rounds", 5);
     /** 0 with {@code bench.gateway.submit-half-rate} set: half load alone, at that rate (to study latency). */
     static final int SATURATION_ROUNDS = Integer.getInteger("bench.gateway.submit-saturation-rounds", ROUNDS);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.gateway.submit-warmup-seconds", 8);
     /**
-     * Half-load rounds are long: the three paths share each one, and a submit's p99 rests on the slowest 1% of a few
+     * Half-load rounds are long: the paths share each one, and a submit's p99 rests on the slowest 1% of a few
      * thousand requests.
      */
     static final int HALF_LOAD_SECONDS = Integer.getInteger("bench.gateway.submit-half-load-seconds", 30);
@@ -61,6 +64,7 @@ class GatewaySubmitBenchmark {
     static final double QUIET_CPU_MILLIS_PER_SECOND = 150;
     static final List<String> REGIONS = FaultInjectionHarness.REGIONS;
     static NginxProxy nginx;
+    static GatewayOverheadBenchmark.BareProxy library;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AtomicLong submitted = new AtomicLong();
@@ -81,6 +85,9 @@ class GatewaySubmitBenchmark {
     static void stop() {
         if (nginx != null) {
             nginx.close();
+        }
+        if (library != null) {
+            library.process().destroy();
         }
     }
 
@@ -104,13 +111,16 @@ class GatewaySubmitBenchmark {
             regionTokens.put(region, "Bearer " + suite.tokenFor("region-" + region, "region", region));
         }
         nginx = NginxProxy.start("nginx-submit", servicePort, null);
+        library = GatewayOverheadBenchmark.startBareProxy(servicePort, null, "bare-proxy-submit");
         ProcessHandle service = suite.processByService.get("applications-service").toHandle();
         List<Way> ways = List.of(
                 new Way("direct", direct, r -> new String[] {"Authorization", regionTokens.get(r)}, List.of()),
                 new Way("gateway", suite.gatewayUrl(), r -> new String[] {"X-API-Key", "demo-region-" + r},
                         List.of(suite.processByService.get("gateway").toHandle())),
                 new Way("nginx", nginx.url(), r -> new String[] {"Authorization", regionTokens.get(r)},
-                        nginx.processes()));
+                        nginx.processes()),
+                new Way(LIBRARY, library.url(), r -> new String[] {"Authorization", regionTokens.get(r)},
+                        List.of(library.process().toHandle())));
         DraftSupply drafts = new DraftSupply(direct, admin, regionTokens);
 
         // The gateway's JIT first, on the cheap read of a call with a region's key: the same proxy path as a submit
@@ -119,6 +129,8 @@ class GatewaySubmitBenchmark {
         String call = drafts.prepare(1).remove().call();
         GatewayOverheadBenchmark.warmUp(new GatewayOverheadBenchmark.Way("gateway", suite.gatewayUrl(), "X-API-Key",
                 "demo-region-" + REGIONS.get(0), ways.get(1).proxy()), "/api/v1/calls/" + call, service);
+        GatewayOverheadBenchmark.warmUp(new GatewayOverheadBenchmark.Way(LIBRARY, library.url(), "Authorization",
+                regionTokens.get(REGIONS.get(0)), ways.get(3).proxy()), "/api/v1/calls/" + call, service);
         List<ProcessHandle> backends = FaultInjectionHarness.BACKENDS.stream()
                 .map(b -> suite.processByService.get(b).toHandle()).toList();
         Quiet quiet = new Quiet(backends);
@@ -150,7 +162,7 @@ class GatewaySubmitBenchmark {
                 .mapToDouble(Result::throughput).average().orElseThrow() / 2
                 : Double.parseDouble(System.getProperty("bench.gateway.submit-half-rate"));
         // At half load the paths take turns request by request in the same runs: a submit's latency swings with what
-        // the service and PostgreSQL are doing (a collection, a checkpoint), and so each such moment falls on all three
+        // the service and PostgreSQL are doing (a collection, a checkpoint), and so each such moment falls on all of them
         // alike instead of on whichever path had the run.
         Map<String, List<Long>> halfLoadLatencies = new LinkedHashMap<>();
         paced(ways, half, SETTLE_SECONDS, drafts, service, quiet, false, new LinkedHashMap<>(), new StringBuilder());
@@ -463,7 +475,7 @@ class GatewaySubmitBenchmark {
         report.append(String.format(Locale.ROOT, "Gateway overhead on the write path: POST /api/v1/applications/{id}"
                 + "/submit on applications-service, %d cores; saturation: %d Java clients, %d s per run, %d rounds "
                 + "alternated, each round in another order (%d s warm-ups per path first, until the proxies' CPU per "
-                + "submit is steady); half load: %.0f submits a second, the three paths "
+                + "submit is steady); half load: %.0f submits a second, the four paths "
                 + "taking turns request by request, %d s per round, %d rounds; every request on its own draft, made "
                 + "before the run; before each run the services' databases vacuumed, a checkpoint and the services at "
                 + "rest (%.1f s on average)%n%n",
@@ -477,7 +489,7 @@ class GatewaySubmitBenchmark {
                     r.serviceCpuMicrosPerRequest()));
         }
         Map<String, double[]> by = new LinkedHashMap<>();
-        for (String p : List.of("direct", "gateway", "nginx")) {
+        for (String p : List.of("direct", "gateway", "nginx", LIBRARY)) {
             List<Double> pooled = millis(halfLoadLatencies.getOrDefault(p, List.of()));
             by.put(p, new double[] {
                 results.stream().filter(r -> r.path().equals(p) && r.load().startsWith("saturation"))
@@ -494,6 +506,9 @@ class GatewaySubmitBenchmark {
             return String.format(Locale.ROOT, "%.2f", ratio);
         });
         double medianRatio = SubmitBenchmark.percentile(roundRatios, 0.5);
+        String libraryRatios = GatewayOverheadBenchmark.byRound(results, "saturation", r -> String.format(Locale.ROOT,
+                "%.2f/%.2f", r.get(LIBRARY).throughput() / r.get("nginx").throughput(),
+                r.get("gateway").throughput() / r.get(LIBRARY).throughput()));
         report.append(String.format(Locale.ROOT, "%nThroughput at saturation (averages of the rounds): gateway/direct "
                 + "%.2f, nginx/direct %.2f, **gateway/nginx %.2f** (by round: %s; median %.2f); proxy CPU per request "
                 + "gateway %.0f µs, nginx %.0f µs.%n%n"
@@ -511,6 +526,13 @@ class GatewaySubmitBenchmark {
                         r.get("nginx").p99Ms() - r.get("direct").p99Ms())),
                 SubmitBenchmark.percentile(pairedAdded.getOrDefault("gateway", List.of()), 0.5),
                 SubmitBenchmark.percentile(pairedAdded.getOrDefault("nginx", List.of()), 0.5)));
+        double[] lib = by.get(LIBRARY);
+        report.append(String.format(Locale.ROOT, "%nThe library alone (%s): library/nginx throughput %.2f, "
+                + "gateway/library %.2f (by round, library/nginx and gateway/library: %s); proxy CPU per request %.0f "
+                + "µs; p99 at half load %.2f ms (%.0f requests), added %+.2f ms; added to a typical request %+.2f ms.%n",
+                LIBRARY, lib[0] / by.get("nginx")[0], by.get("gateway")[0] / lib[0], libraryRatios, lib[2], lib[1],
+                lib[3], lib[1] - by.get("direct")[1],
+                SubmitBenchmark.percentile(pairedAdded.getOrDefault(LIBRARY, List.of()), 0.5)));
         Path out = Path.of(System.getProperty("ax.root", "..")).resolve(
                 "system-tests/target/benchmarks/gateway-submit.md");
         Files.createDirectories(out.getParent());
