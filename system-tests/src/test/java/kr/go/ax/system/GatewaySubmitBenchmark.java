@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * costs beyond it, and the JVM's HTTP stack beyond nginx): at saturation in runs that
  * alternate the paths, and at half of the gateway's saturated rate in runs where the paths take turns request by
  * request. A submit happens once per application, so every request takes its own draft,
- * created straight at the service before the run (not measured). The load generator is Java (each request has its own
- * URL); at a few hundred submits a second its CPU is small beside the service's. Results in
+ * created straight at the service before the run (not measured). The load generator is {@link LeanClient} (each
+ * request has its own URL, which wrk and hey cannot send): Vert.x's client on one event loop. Results in
  * system-tests/target/benchmarks/gateway-submit.md.
  */
 @Tag("benchmark")
@@ -66,7 +67,10 @@ class GatewaySubmitBenchmark {
     static NginxProxy nginx;
     static GatewayOverheadBenchmark.BareProxy library;
 
+    /** For the drafts, made before each run (not measured). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** For the submits measured. */
+    static LeanClient load;
     private final AtomicLong submitted = new AtomicLong();
     /**
      * At half load, per proxy path: its latency minus that of the direct request sent just before it, in ms. Their
@@ -79,6 +83,7 @@ class GatewaySubmitBenchmark {
     @BeforeAll
     static void start() {
         RestAssured.baseURI = Suite.get().gatewayUrl();
+        load = new LeanClient(4 * CONCURRENCY);
     }
 
     @AfterAll
@@ -88,6 +93,9 @@ class GatewaySubmitBenchmark {
         }
         if (library != null) {
             library.process().destroy();
+        }
+        if (load != null) {
+            load.close();
         }
     }
 
@@ -199,18 +207,13 @@ class GatewaySubmitBenchmark {
                 GatewayOverheadBenchmark.cpuMillis(List.of(service))};
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
-        List<Future<?>> work = new ArrayList<>();
+        List<CompletableFuture<Void>> clients = new ArrayList<>();
         for (int c = 0; c < CONCURRENCY; c++) {
-            work.add(clients.submit(() -> {
-                Draft draft;
-                while (System.nanoTime() < end && (draft = queue.poll()) != null) {
-                    latencies.add(submit(way, draft));
-                }
-                return null;
-            }));
+            CompletableFuture<Void> client = new CompletableFuture<>();
+            clients.add(client);
+            submitInTurn(way, queue, end, latencies, client);
         }
-        awaitAll(clients, work);
+        CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (queue.isEmpty() && elapsed < seconds) {
             System.out.printf(Locale.ROOT, "bench: submit %s ran out of drafts after %.1f s%n", way.name(), elapsed);
@@ -220,6 +223,24 @@ class GatewaySubmitBenchmark {
                 GatewayOverheadBenchmark.cpuMillis(List.of(service)) - cpu0[1]);
         rates.merge(way.name(), result.throughput(), Math::max);
         return result;
+    }
+
+    /** One closed-loop client: a submit, and when it is answered the next, until {@code end} or the drafts run out. */
+    private void submitInTurn(Way way, Queue<Draft> queue, long end, List<Long> latencies,
+            CompletableFuture<Void> done) {
+        Draft draft = System.nanoTime() < end ? queue.poll() : null;
+        if (draft == null) {
+            done.complete(null);
+            return;
+        }
+        submit(way, draft).whenComplete((nanos, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            latencies.add(nanos);
+            submitInTurn(way, queue, end, latencies, done);
+        });
     }
 
     /**
@@ -241,8 +262,7 @@ class GatewaySubmitBenchmark {
             proxyCpu0.put(way.name(), GatewayOverheadBenchmark.cpuMillis(way.proxy()));
         }
         double serviceCpu0 = GatewayOverheadBenchmark.cpuMillis(List.of(service));
-        ExecutorService senders = Executors.newCachedThreadPool();
-        List<Future<?>> work = new ArrayList<>();
+        List<CompletableFuture<long[]>> work = new ArrayList<>();
         long start = System.nanoTime();
         for (int n = 0; n < total; n++) {
             long due = start + (long) (n * 1e9 / rate);
@@ -250,19 +270,19 @@ class GatewaySubmitBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            Way way = ways.get(n % ways.size());
+            int index = n % ways.size();
+            Way way = ways.get(index);
             Draft draft = queue.poll();
             long sent = System.nanoTime() - start;
-            work.add(senders.submit(() -> {
-                long nanos = submit(way, draft);
+            work.add(submit(way, draft).thenApply(nanos -> {
                 latencies.get(way.name()).add(nanos);
-                return new long[] {sent, ways.indexOf(way), nanos};
+                return new long[] {sent, index, nanos};
             }));
         }
-        awaitAll(senders, work);
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get();
         long directNanos = -1;
-        for (Future<?> done : work) {
-            long[] r = (long[]) done.get();
+        for (CompletableFuture<long[]> done : work) {
+            long[] r = done.join();
             Way way = ways.get((int) r[1]);
             requests.append(String.format(Locale.ROOT, "%.3f,%s,%.3f%n", r[0] / 1e6, way.name(), r[2] / 1e6));
             if (way.proxy().isEmpty()) {
@@ -352,19 +372,18 @@ class GatewaySubmitBenchmark {
     }
 
     /** One submit; anything but 202 stops the run. Returns its latency in nanoseconds. */
-    private long submit(Way way, Draft draft) throws IOException, InterruptedException {
+    /** A submit on {@code way}: its latency, once answered 202 (anything else fails the run). */
+    private CompletableFuture<Long> submit(Way way, Draft draft) {
         String[] credential = way.credential().apply(draft.region());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(way.base() + "/api/v1/applications/" + draft.id()
-                + "/submit")).header(credential[0], credential[1]).POST(HttpRequest.BodyPublishers.noBody()).build();
-        long t0 = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long nanos = System.nanoTime() - t0;
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException(way.name() + ": submit answered " + response.statusCode() + " "
-                    + response.body());
-        }
-        submitted.incrementAndGet();
-        return nanos;
+        return load.post(way.base() + "/api/v1/applications/" + draft.id() + "/submit", credential[0], credential[1])
+                .thenApply(answer -> {
+                    if (answer.status() != 202) {
+                        throw new IllegalStateException(way.name() + ": submit answered " + answer.status() + " "
+                                + answer.body());
+                    }
+                    submitted.incrementAndGet();
+                    return answer.nanos();
+                });
     }
 
     private static void awaitAll(ExecutorService pool, List<Future<?>> work) throws Exception {
@@ -473,7 +492,7 @@ class GatewaySubmitBenchmark {
             Map<String, List<Double>> pairedAdded, Quiet quiet) throws IOException {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead on the write path: POST /api/v1/applications/{id}"
-                + "/submit on applications-service, %d cores; saturation: %d Java clients, %d s per run, %d rounds "
+                + "/submit on applications-service, %d cores; saturation: %d clients (Vert.x, one event loop), %d s per run, %d rounds "
                 + "alternated, each round in another order (%d s warm-ups per path first, until the proxies' CPU per "
                 + "submit is steady); half load: %.0f submits a second, the four paths "
                 + "taking turns request by request, %d s per round, %d rounds; every request on its own draft, made "
