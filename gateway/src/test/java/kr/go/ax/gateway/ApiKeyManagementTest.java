@@ -9,15 +9,21 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -70,6 +76,36 @@ class ApiKeyManagementTest {
         given().header("X-API-Key", "demo-admin").delete(KEYS + "/" + id).then().statusCode(409);
         given().header("X-API-Key", "demo-admin").post(KEYS + "/" + UUID.randomUUID() + "/rotate").then()
                 .statusCode(404);
+    }
+
+    @Inject
+    AgroalDataSource database;
+
+    /**
+     * A key made and then revoked by another gateway instance (here: written straight to the table, as that instance
+     * would) works here, and then stops working, within the refresh interval: the change counter moved.
+     */
+    @Test
+    void keysChangedElsewhereTakeEffectWithinTheRefresh() throws Exception {
+        String name = "other-instance-" + UUID.randomUUID().toString().substring(0, 6);
+        String key = "axk_" + UUID.randomUUID().toString().replace("-", "") + "elsewhere";
+        UUID id = UUID.randomUUID();
+        sql("INSERT INTO api_key (id, name, key_hash, key_prefix, roles, created_by, created_at) "
+                + "VALUES ('" + id + "', '" + name + "', '" + kr.go.ax.gateway.auth.ApiKeys.hash(key) + "', 'axk_xx', "
+                + "'[\"portal\"]', 'test', now())");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("X-API-Key", key)
+                .get("/api/v1/calls").then().statusCode(200));
+        assertEquals(name, subjectSeenByService(key));
+
+        sql("UPDATE api_key SET revoked_at = now(), revoked_by = 'test' WHERE id = '" + id + "'");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("X-API-Key", key)
+                .get("/api/v1/calls").then().statusCode(401));
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = database.getConnection(); Statement s = connection.createStatement()) {
+            s.executeUpdate(statement);
+        }
     }
 
     @Test
