@@ -47,6 +47,26 @@ class AccessLogTest {
     }
 
     @Test
+    void theWriterSleepsWhileIdleAndWakesForTheNextRequest() throws Exception {
+        log.startWriter();
+        log.request("-", "GET", "/first", "r", "c", 200, 0, "id-1");
+        awaitLines(1);
+        Thread.sleep(300); // the writer has found nothing more and sleeps until a request comes
+        log.request("-", "GET", "/second", "r", "c", 200, 0, "id-2");
+        awaitLines(2);
+        assertTrue(lines()[1].contains("GET /second"), lines()[1]);
+        log.onStop(null);
+    }
+
+    private void awaitLines(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (written.toString(StandardCharsets.UTF_8).lines().count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, written.toString(StandardCharsets.UTF_8).lines().count());
+    }
+
+    @Test
     void disabledWritesNothing() {
         AccessLog off = new AccessLog(false, new PrintStream(written, true, StandardCharsets.UTF_8));
         off.request("-", "GET", "/p", "r", "c", 200, 0, "id");
