@@ -170,8 +170,8 @@ class GatewaySubmitBenchmark {
                 .mapToDouble(Result::throughput).average().orElseThrow() / 2
                 : Double.parseDouble(System.getProperty("bench.gateway.submit-half-rate"));
         // At half load the paths take turns request by request in the same runs: a submit's latency swings with what
-        // the service and PostgreSQL are doing (a collection, a checkpoint), and so each such moment falls on all of them
-        // alike instead of on whichever path had the run.
+        // the service and PostgreSQL are doing (a collection, a checkpoint), and so each such moment falls on all the
+        // paths alike instead of on whichever path had the run.
         Map<String, List<Long>> halfLoadLatencies = new LinkedHashMap<>();
         paced(ways, half, SETTLE_SECONDS, drafts, service, quiet, false, new LinkedHashMap<>(), new StringBuilder());
         // Every half-load request (round, when it was sent, path, latency): which slow requests were slow on one path
@@ -492,7 +492,8 @@ class GatewaySubmitBenchmark {
             Map<String, List<Double>> pairedAdded, Quiet quiet) throws IOException {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Gateway overhead on the write path: POST /api/v1/applications/{id}"
-                + "/submit on applications-service, %d cores; saturation: %d clients (Vert.x, one event loop), %d s per run, %d rounds "
+                + "/submit on applications-service, %d cores; saturation: %d clients (Vert.x, one event loop), %d s "
+                + "per run, %d rounds "
                 + "alternated, each round in another order (%d s warm-ups per path first, until the proxies' CPU per "
                 + "submit is steady); half load: %.0f submits a second, the four paths "
                 + "taking turns request by request, %d s per round, %d rounds; every request on its own draft, made "

@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Resolves {@code X-API-Key} values to identities, on the event loop, from an in-memory map of key hashes. The map is
- * the demo keys (local and test profiles only) plus every unrevoked key in the database, reloaded at once after a change
- * made through this instance and, for changes made elsewhere, whenever the table's change counter ({@code
+ * the demo keys (local and test profiles only) plus every unrevoked key in the database, reloaded at once after a
+ * change made through this instance and, for changes made elsewhere, whenever the table's change counter ({@code
  * api_key_change}, moved by a trigger) has moved when polled every {@code ax.gateway.api-keys.refresh} (2 s). So a
  * revoked key stops working here immediately and on other instances within the refresh interval. Keys are held only
  * as SHA-256 hashes, so the lookup never compares secrets character by character.
